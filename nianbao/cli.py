@@ -1,0 +1,74 @@
+"""``nianbao`` command line: each command is a thin shell over one library function."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .api import parse_many
+from .outcome import ParseResult
+
+
+def _fail(result: ParseResult) -> None:
+    click.echo(f"nianbao: {result.describe()}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="nianbao")
+def main() -> None:
+    """nianbao（年报）: 政府信息公开工作年度报告的解析、核查与排版。"""
+
+
+@main.command("parse")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="JSON output (the default): one record, or JSON Lines for several files.")
+@click.option("--table", "as_table", is_flag=True, help="Print the statistics tables readably.")
+@click.option("--compact", is_flag=True, help="One line per record even for a single file.")
+def parse_cmd(files: tuple[Path, ...], as_json: bool, as_table: bool, compact: bool) -> None:
+    """Parse report FILES into records (nianbao.parse)."""
+    failed = False
+    many = len(files) > 1
+    for result in parse_many(files):
+        if result.record is None:
+            failed = True
+            _fail(result)
+            continue
+        if result.problems:
+            click.echo(f"nianbao: {result.describe()}", err=True)
+        if as_table:
+            from .render.terminal import print_report
+
+            print_report(result.record)
+        else:
+            indent = None if (many or compact) else 2
+            click.echo(result.record.to_json(indent=indent))
+    sys.exit(2 if failed else 0)
+
+
+@main.command("render")
+@click.argument("record", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--to", "to", type=click.Choice(["txt"]), default="txt", show_default=True)
+@click.option("--layout", type=click.Choice(["cells", "tabs", "pipes", "spaces"]), default="tabs", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
+def render_cmd(record: Path, to: str, layout: str, output: Path | None) -> None:
+    """Render a RECORD (JSON as `parse --json` prints it) as a report (nianbao.render)."""
+    from .record import Report
+    from .render import render_text
+
+    try:
+        report = Report.from_json(record.read_bytes())
+    except (ValueError, json.JSONDecodeError) as exc:
+        click.echo(f"nianbao: {record}: 不是有效的记录 JSON（{str(exc).splitlines()[0]}）", err=True)
+        sys.exit(2)
+    text = render_text(report, layout=layout)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,128 @@
+"""The pre-2019 统计表 (统计指标 · 单位 · 统计数) from routed tokens.
+
+A row's place (its ``path``) comes from the format's tree when the row is one the tree
+knows, else from its numbering: 一、 under nothing, （一） under 一、, 1. under （一）,
+``其中：`` under the row above, and the unnumbered rows after a ``其中：`` beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..formats import FormatSpec, IndicatorNode, get_format
+from ..labels import core, fold, squeeze
+from ..record import Indicator, Note
+from .tables import _note
+from .tokens import Token
+
+_NOTE = re.compile(r"\([^()]*\)")
+_YEAR_CAPTION = re.compile(r"^\(?\d{4}年度?\)?$")
+_LEVEL = (
+    (re.compile(r"^[一二三四五六七八九十]{1,2}、"), 0),
+    (re.compile(r"^\([一二三四五六七八九十]{1,3}\)"), 1),
+    (re.compile(r"^\d{1,2}[.、](?!\d)"), 2),
+)
+
+
+def _match_key(label: str) -> str:
+    c = _NOTE.sub("", core(label))
+    return c.removeprefix("其中:").removeprefix("其中")
+
+
+@dataclass(slots=True, frozen=True)
+class _Flat:
+    node: IndicatorNode
+    depth: int
+
+
+@cache
+def _flatten(format_id: str) -> tuple[list[_Flat], dict[str, list[int]]]:
+    spec = get_format(format_id)
+    flat: list[_Flat] = []
+
+    def walk(nodes: list[IndicatorNode], depth: int) -> None:
+        for n in nodes:
+            flat.append(_Flat(n, depth))
+            walk(n.children, depth + 1)
+
+    assert spec.indicators is not None
+    walk(spec.indicators.rows, 0)
+    index: dict[str, list[int]] = {}
+    for i, f in enumerate(flat):
+        for lab in [f.node.label, *f.node.variants]:
+            index.setdefault(_match_key(lab), []).append(i)
+    return flat, index
+
+
+@dataclass(slots=True)
+class IndicatorResult:
+    rows: list[Indicator] = field(default_factory=list)
+    provenance: dict[str, dict[str, object]] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+
+
+def parse_indicators(tokens: list[Token], spec: FormatSpec) -> IndicatorResult:
+    assert spec.indicators is not None
+    flat, index = _flatten(spec.id)
+    units = {fold(u) for u in spec.units}
+    skip = {fold(c) for c in [*spec.indicators.columns, spec.indicators.title]}
+    out = IndicatorResult()
+    stack: list[tuple[int, str]] = []  # (level, printed label) of the rows enclosing the next
+    last_match = -1
+    prev_level = 0
+    qizhong_level: int | None = None  # level of the 其中 group being continued
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        f = fold(tok.text)
+        if tok.kind != "label" or f in units or f in skip or _YEAR_CAPTION.match(f):
+            i += 1
+            continue
+        j = i + 1
+        unit_tok: Token | None = None
+        value_tok: Token | None = None
+        while j < len(tokens):
+            t = tokens[j]
+            if t.kind == "label" and fold(t.text) not in units:
+                break
+            if t.kind == "label":
+                unit_tok = unit_tok or t
+            elif t.kind in ("number", "dash") and value_tok is None:
+                value_tok = t
+            j += 1
+        label = squeeze(tok.text)
+        hits = index.get(_match_key(label), [])
+        hit = next((h for h in hits if h > last_match), hits[0] if hits else None)
+        if hit is not None:
+            level = flat[hit].depth
+            last_match = hit
+            qizhong_level = None
+        else:
+            c = fold(label)
+            level = next((lv for rx, lv in _LEVEL if rx.match(c)), -1)
+            if c.startswith("其中"):
+                level = prev_level + 1
+                qizhong_level = level
+            elif level < 0:
+                level = qizhong_level if qizhong_level is not None else prev_level
+            else:
+                qizhong_level = None
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        path = [lab for _, lab in stack]
+        stack.append((level, label))
+        prev_level = level if not fold(label).startswith("其中") else prev_level
+        if unit_tok is not None or value_tok is not None:
+            idx = len(out.rows)
+            value = value_tok.value if value_tok is not None and value_tok.kind == "number" else None
+            unit = squeeze(unit_tok.text) if unit_tok is not None else (value_tok.unit if value_tok else None)
+            out.rows.append(Indicator(label=label, unit=unit, value=value, path=path))
+            out.provenance[f"indicators[{idx}]"] = (value_tok or tok).prov.to_dict()
+            if value_tok is None:
+                out.notes.append(_note(f"indicators[{idx}]", f"“{label}”的统计数为空", tok))
+            elif value_tok.kind == "dash" or value_tok.note:
+                out.notes.append(_note(f"indicators[{idx}]", value_tok.note or "单元格为横线", value_tok))
+        i = j
+    return out

@@ -1,0 +1,68 @@
+"""Readers: any file → the neutral ``Document``. The file type comes from the bytes
+(magic numbers), the extension only breaks ties."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..document import Document, Origin
+from ..errors import NotText, ReadError, UnsupportedFormat
+from .encoding import decode_bytes
+from .text import text_to_document
+
+__all__ = ["bytes_to_document", "read_document", "sniff", "text_to_document"]
+
+_MAGIC = (
+    (b"%PDF", "application/pdf"),
+    (b"PK\x03\x04", "application/zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "application/x-ole-storage"),
+    (b"\x89PNG", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF8", "image/gif"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+    (b"{\\rtf", "application/rtf"),
+)
+_NAMES = {
+    "application/pdf": "PDF",
+    "application/zip": "docx/xlsx（zip）",
+    "application/x-ole-storage": "doc/wps/xls",
+    "application/rtf": "RTF",
+}
+
+
+def sniff(data: bytes) -> str:
+    """The MIME type the bytes say they are; ``text/plain`` when no magic matches."""
+    for magic, mime in _MAGIC:
+        if data.startswith(magic):
+            return mime
+    return "text/plain"
+
+
+def bytes_to_document(data: bytes, filename: str | None = None) -> Document:
+    """Read a report from its bytes; raises ``ReadError`` with a Chinese sentence."""
+    mime = sniff(data)
+    origin = Origin(filename=filename, mimetype=mime, sha256=hashlib.sha256(data).hexdigest())
+    if mime != "text/plain":
+        kind = _NAMES.get(mime, mime)
+        raise UnsupportedFormat(f"暂不支持读取{kind}格式的文件")
+    try:
+        text, encoding = decode_bytes(data)
+    except NotText:
+        raise
+    origin.encoding = encoding
+    return text_to_document(text, origin)
+
+
+def read_document(path: str | Path) -> Document:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except IsADirectoryError:
+        raise ReadError("这是一个文件夹，不是文件") from None
+    except FileNotFoundError:
+        raise ReadError("文件不存在") from None
+    except OSError as exc:
+        raise ReadError(f"无法读取文件（{exc.strerror or exc}）") from None
+    return bytes_to_document(data, str(path))

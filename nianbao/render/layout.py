@@ -1,0 +1,175 @@
+"""Record → the official layout as plain rows of cell texts, from the format data.
+
+Every writer (text layouts now, .docx/.html later) draws these same rows, so a report
+looks the same in each and parses back the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..formats import FormatSpec, GridTable, get_format
+from ..record import Number, Report
+
+
+@dataclass(slots=True)
+class LaidTable:
+    """Rows of cell texts; ``header_rows`` leading rows are column headers."""
+
+    rows: list[list[str]]
+    header_rows: int = 0
+    kind: str = ""
+
+
+@dataclass(slots=True)
+class LaidOut:
+    title: str
+    blocks: list[str | LaidTable] = field(default_factory=list)
+
+
+def fmt_number(value: Number | None, signed: bool = False) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        text = f"{value:.6f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    else:
+        text = str(value)
+    if signed and value > 0:
+        text = "+" + text
+    return text
+
+
+def report_title(report: Report) -> str:
+    if report.title:
+        return report.title
+    return f"{report.agency or ''}{report.year or ''}年政府信息公开工作年度报告"
+
+
+def _proactive(report: Report, spec: FormatSpec) -> LaidTable:
+    assert spec.proactive is not None
+    width = 1 + max(len(b.columns) for b in spec.proactive.blocks)
+    rows: list[list[str]] = []
+    by_article: dict[str, list] = {}
+    for r in report.proactive or []:
+        by_article.setdefault(r.article, []).append(r)
+    for block in spec.proactive.blocks:
+        rows.append([block.heading] + [""] * (width - 1))
+        rows.append([spec.proactive.label_column] + [c.label for c in block.columns] + [""] * (width - 1 - len(block.columns)))
+        parent = None
+        for r in by_article.get(block.article, []):
+            if r.parent and r.parent != parent:
+                rows.append([r.parent] + [""] * (width - 1))
+            parent = r.parent
+            cells = [fmt_number(r.values.get(c.key), c.signed) for c in block.columns]
+            rows.append([r.item, *cells] + [""] * (width - 1 - len(cells)))
+    return LaidTable(rows, kind="proactive")
+
+
+def _grid_label_cells(grid: GridTable, depth: int) -> list[list[str]]:
+    """Label columns for each row: a group's label only on its first row (as a merged cell
+    prints), the row's own label last."""
+    out: list[list[str]] = []
+    seen: set[tuple[str, ...]] = set()
+    for row in grid.rows:
+        cells = [""] * depth
+        for level, g in enumerate(row.groups):
+            key = tuple(row.groups[: level + 1])
+            if key not in seen:
+                cells[level] = g
+                seen.add(key)
+        cells[len(row.groups)] = row.label
+        out.append(cells)
+    return out
+
+
+def _applications(report: Report, grid: GridTable) -> LaidTable:
+    depth = 1 + max(len(r.groups) for r in grid.rows)
+    cols = grid.columns
+    grouped = {k for g in grid.column_groups for k in g.columns}
+    top = [c.label for c in cols if c.key not in grouped]
+    group_labels = [g.label for g in grid.column_groups]
+    header = [
+        [grid.note or "", *([""] * (depth - 1)), grid.header_group or ""],
+        [*([""] * depth), top[0], *group_labels, *top[1:]],
+        [*([""] * depth), "", *[c.label for c in cols if c.key in grouped]],
+    ]
+    values = report.applications or {}
+    rows = [
+        labels + [fmt_number(v) for v in (values.get(row.key) or [None] * len(cols))]
+        for row, labels in zip(grid.rows, _grid_label_cells(grid, depth))
+    ]
+    return LaidTable(header + rows, header_rows=3, kind="applications")
+
+
+def _review(report: Report, grid: GridTable) -> LaidTable:
+    n = len(grid.columns)
+    top: list[str] = []
+    second: list[str] = []
+    third: list[str] = []
+    for row in grid.rows:
+        if not row.groups:
+            top += [row.label] + [""] * (n - 1)
+            second += [c.label for c in grid.columns]
+            third += [""] * n
+        else:
+            if row.groups[0] not in top:
+                top += [row.groups[0]] + [""] * (n - 1)
+            else:
+                top += [""] * n
+            second += [row.label] + [""] * (n - 1)
+            third += [c.label for c in grid.columns]
+    values = report.review_litigation or {}
+    data = [fmt_number(v) for row in grid.rows for v in (values.get(row.key) or [None] * n)]
+    return LaidTable([top, second, third, data], header_rows=3, kind="review_litigation")
+
+
+def _indicators(report: Report, spec: FormatSpec) -> LaidTable:
+    assert spec.indicators is not None
+    rows = [list(spec.indicators.columns)]
+    open_path: list[str] = []
+    for ind in report.indicators or []:
+        common = 0
+        while common < min(len(open_path), len(ind.path)) and open_path[common] == ind.path[common]:
+            common += 1
+        for label in ind.path[common:]:
+            rows.append([label, "", ""])
+        open_path = [*ind.path, ind.label]
+        rows.append([ind.label, ind.unit or "", fmt_number(ind.value)])
+    return LaidTable(rows, header_rows=1, kind="indicators")
+
+
+def layout_report(report: Report) -> LaidOut:
+    spec = get_format(report.template or "2021")
+    out = LaidOut(report_title(report))
+    out.blocks.append("依据《中华人民共和国政府信息公开条例》第五十条规定，编制本报告。")
+    tables: dict[str, LaidTable] = {}
+    if spec.proactive is not None and report.proactive is not None:
+        tables["2"] = _proactive(report, spec)
+    if spec.applications is not None and report.applications is not None:
+        grid = spec.applications
+        if grid.row_keys != list(report.applications):
+            # the record keeps another format's table 三 rows (2019 rows in a 2021 report)
+            grid = next(
+                (s.applications for s in _formats() if s.applications and s.applications.row_keys == list(report.applications)),
+                grid,
+            )
+        tables["3"] = _applications(report, grid)
+    if spec.review_litigation is not None and report.review_litigation is not None:
+        tables["4"] = _review(report, spec.review_litigation)
+    for part in spec.parts:
+        section = report.sections.get(part.number)
+        out.blocks.append(section.heading if section else part.heading)
+        if section and section.text:
+            out.blocks.extend(line for line in section.text.split("\n") if line.strip())
+        if part.number in tables:
+            out.blocks.append(tables[part.number])
+    if spec.indicators is not None and report.indicators is not None:
+        out.blocks.append("附表")
+        out.blocks.append(_indicators(report, spec))
+    return out
+
+
+def _formats() -> list[FormatSpec]:
+    from ..formats import load_formats
+
+    return list(load_formats().values())
