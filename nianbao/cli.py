@@ -70,5 +70,37 @@ def render_cmd(record: Path, to: str, layout: str, output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
+@main.command("demo")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("demo"), show_default=True)
+@click.option("-n", "n", type=int, default=8, show_default=True, help="How many reports to make.")
+def demo_cmd(out: Path, n: int) -> None:
+    """Make sample reports with the renderer, parse them back, store and show them (nianbao.demo)."""
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    from .api import parse
+    from .demo import run_demo, summary
+    from .render.terminal import print_report
+
+    rows = run_demo(out, n=n)
+    console = Console()
+    t = RichTable(title=f"nianbao demo：生成 {len(rows)} 份报告并解析回来（{out}/）", title_justify="left")
+    for head in ("文件", "机关", "年度", "格式", "版式", "数值", "不符"):
+        t.add_column(head)
+    for r in rows:
+        t.add_row(r.file.name, r.agency, str(r.year), r.template, r.layout, str(r.values), str(r.wrong))
+    console.print(t)
+    wrong = sum(r.wrong for r in rows)
+    console.print(f"共 {sum(r.values for r in rows)} 个数值，解析不符 {wrong} 个；记录已存入 {out / 'nianbao.db'}")
+    console.print("各机关新收申请（总计），取自数据库：")
+    for agency, year, received in summary(out):
+        console.print(f"  {year}  {agency}  {received} 件")
+    console.print()
+    first = parse(rows[0].file).record
+    if first is not None:
+        print_report(first, console)
+    sys.exit(1 if wrong else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -20,7 +20,20 @@ class Prov:
     ocr: bool = False
 
     def to_dict(self) -> dict[str, object]:
-        return {k: getattr(self, k) for k in self.__slots__ if getattr(self, k) not in (None, False)}
+        d: dict[str, object] = {}
+        if self.page is not None:
+            d["page"] = self.page
+        if self.line is not None:
+            d["line"] = self.line
+        if self.row is not None:
+            d["row"] = self.row
+        if self.col is not None:
+            d["col"] = self.col
+        if self.bbox is not None:
+            d["bbox"] = list(self.bbox)
+        if self.ocr:
+            d["ocr"] = True
+        return d
 
 
 @dataclass(slots=True)

@@ -15,7 +15,9 @@ from functools import lru_cache
 _WS = re.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "〝": '"', "〞": '"', "「": '"', "」": '"'})
 # A numbering prefix: 一、 （一） (一) 1. 1、 (1) and stray brackets left when a prefix was cut.
-_PREFIX = re.compile(r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.]|\(\d{1,2}\)|\d{1,2}[、.](?!\d)|[)）])+")
+_PREFIX = re.compile(
+    r"^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}[、.]|\(\d{1,2}\)|\d{1,2}[、.](?!\d)|[)）])+"
+)
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 
@@ -52,9 +54,12 @@ def label_matches(printed: str, candidates: list[str], min_prefix: int = 4) -> b
     core is distinctive enough (``部分公开（区分处理的…）`` for ``部分公开``), and a candidate
     whose first eight characters the printed core starts with (wordings that drift later on).
     """
-    pc = core(printed)
-    for cand in candidates:
-        cc = core(cand)
+    return core_matches(core(printed), tuple(core(c) for c in candidates), min_prefix)
+
+
+def core_matches(pc: str, cand_cores: tuple[str, ...], min_prefix: int = 4) -> bool:
+    """``label_matches`` for a printed core against candidate cores already computed."""
+    for cc in cand_cores:
         if pc == cc:
             return True
         if len(cc) >= min_prefix and pc.startswith(cc):
@@ -113,7 +118,5 @@ def read_cell(text: str) -> CellValue:
     if m:
         n = _NUMBER.match(m.group(1))
         if n:
-            return CellValue(
-                "number", _to_number(n.group(1), n.group(2), n.group(3)), note=f"单元格带注释“{text.strip()}”"
-            )
+            return CellValue("number", _to_number(n.group(1), n.group(2), n.group(3)), note=f"单元格带注释“{text.strip()}”")
     return CellValue("text")

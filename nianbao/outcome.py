@@ -7,12 +7,12 @@ exception that stops the rest.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from .record import Report
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     SUCCESS = "success"  # a record with every table found
     PARTIAL = "partial"  # a record, but some tables or parts are missing (see problems)
     FAILURE = "failure"  # no record: not readable, or not an annual report

@@ -24,11 +24,16 @@ def _best_applications(tokens: list[Token], chosen: FormatSpec) -> TableResult:
     """Table 三 read with each format's row set; the one that finds more rows wins.
 
     Real 2021-format reports sometimes keep the 2019 table 三 (one （六）其他处理 row)."""
-    results = []
-    for spec in [chosen, *[s for s in load_formats().values() if s is not chosen]]:
-        if spec.applications is not None:
-            results.append(parse_grid(tokens, spec.applications, "applications"))
-    return max(results, key=lambda r: r.matched)
+    assert chosen.applications is not None
+    best = parse_grid(tokens, chosen.applications, "applications")
+    if best.matched == len(chosen.applications.rows):
+        return best
+    for spec in load_formats().values():
+        if spec is not chosen and spec.applications is not None:
+            other = parse_grid(tokens, spec.applications, "applications")
+            if other.matched > best.matched:
+                best = other
+    return best
 
 
 def document_to_record(doc: Document) -> ParseResult:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from ..document import Document, Paragraph, Table
@@ -13,7 +14,6 @@ from ..record import Section
 _SENTENCE = re.compile(r"[。；;：:]|，.*，")
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")
 _PERIOD = re.compile(r"自\s*((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 _CAPTION = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年度?\s*[)）]")
 _TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
@@ -54,7 +54,7 @@ def find_title(doc: Document) -> tuple[str | None, int | None]:
 def find_agency(title: str | None) -> str | None:
     if not title:
         return None
-    t = squeeze(title).removeprefix("关于")
+    t = squeeze(unicodedata.normalize("NFKC", title)).removeprefix("关于")
     t = _TITLE_YEAR.sub("", t, count=1)
     t = _TITLE_SUFFIX.sub("", t)
     return t or None
@@ -63,17 +63,17 @@ def find_agency(title: str | None) -> str | None:
 def find_year(title: str | None, doc: Document) -> int | None:
     """The year reported on: the title's, else the statistics period's, else a table caption's."""
     if title:
-        m = _YEAR.search(title)
+        m = _YEAR.search(unicodedata.normalize("NFKC", title))
         if m:
             return int(m.group(1))
     for p in doc.paragraphs[:40]:
-        m = _PERIOD.search(p.text)
+        m = _PERIOD.search(unicodedata.normalize("NFKC", p.text))
         if m:
             return int(m.group(1))
     for t in doc.tables[:3]:
         for row in t.rows[:6]:
             for c in row:
-                m = _CAPTION.search(c.text)
+                m = _CAPTION.search(unicodedata.normalize("NFKC", c.text))
                 if m:
                     return int(m.group(1))
     return None

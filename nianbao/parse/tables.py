@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..formats import Column, FormatSpec, GridTable, ProactiveBlock
-from ..labels import core, fold, label_matches, squeeze
+from ..labels import core, core_matches, fold, label_matches, squeeze
 from ..record import Note, ProactiveRow
 from .tokens import Token
 
@@ -32,12 +33,14 @@ def _note(field_: str | None, message: str, token: Token | None) -> Note:
     return Note(field=field_, message=message, line=prov.line if prov else None, page=prov.page if prov else None)
 
 
-def align(values: list[Token], n: int) -> tuple[list[Token | None], str | None]:
+def align(values: list[Token], n: int, pad_first: str = "left") -> tuple[list[Token | None], str | None]:
     """Place the value cells after a label into ``n`` columns.
 
     Exactly ``n`` filled cells: those, in order (empty cells were layout). Fewer: the run of
-    cells, trimmed of surplus empty cells at either end, gives each filled cell its column;
-    the rest are empty. More: the first ``n``, with a note.
+    cells, trimmed of surplus empty cells, gives each filled cell its column; the rest are
+    empty. Surplus blanks are layout first on the ``pad_first`` side: table 三 leaves blank
+    the label columns a merged label spans (left); table 二 pads its narrow sub-tables
+    (right). More filled cells than columns: the first ``n``, with a note.
     """
     filled = [t for t in values if t.kind != "empty"]
     if len(filled) == n:
@@ -45,10 +48,10 @@ def align(values: list[Token], n: int) -> tuple[list[Token | None], str | None]:
     if len(filled) > n:
         return list(filled[:n]), f"多出 {len(filled) - n} 个数值，只取前 {n} 个"
     run = list(values)
-    while len(run) > n and run and run[0].kind == "empty":
-        run.pop(0)
-    while len(run) > n and run and run[-1].kind == "empty":
-        run.pop()
+    ends = (0, -1) if pad_first == "left" else (-1, 0)
+    for end in ends:
+        while len(run) > n and run and run[end].kind == "empty":
+            run.pop(end)
     if len(run) == n:
         return [t if t.kind != "empty" else None for t in run], None
     placed: list[Token | None] = [t if t.kind != "empty" else None for t in run[:n]]
@@ -57,9 +60,17 @@ def align(values: list[Token], n: int) -> tuple[list[Token | None], str | None]:
 
 
 def _values_after(tokens: list[Token], i: int) -> tuple[list[Token], int]:
+    """The value cells of the label at ``i``: the rest of its row up to the next label; when
+    its row holds no value (a label on a line of its own), the cells up to the next label."""
+    row = tokens[i].row
     j = i + 1
-    while j < len(tokens) and tokens[j].kind != "label":
+    filled = False
+    while j < len(tokens) and tokens[j].kind != "label" and tokens[j].row == row:
+        filled = filled or tokens[j].kind != "empty"
         j += 1
+    if not filled:
+        while j < len(tokens) and tokens[j].kind != "label":
+            j += 1
     return tokens[i + 1 : j], j
 
 
@@ -98,6 +109,8 @@ def parse_grid(tokens: list[Token], grid: GridTable, table: str) -> TableResult:
     result = TableResult()
     rows = grid.rows
     n = len(grid.columns)
+    row_cores = [tuple(core(lab) for lab in r.labels) for r in rows]
+    weak = [len(core(r.label)) < 4 for r in rows]
     cur = 0
     i = 0
     while i < len(tokens):
@@ -106,11 +119,11 @@ def parse_grid(tokens: list[Token], grid: GridTable, table: str) -> TableResult:
             i += 1
             continue
         hit = None
+        pc = core(tok.text)
         for k in range(cur, len(rows)):
-            weak = len(core(rows[k].label)) < 4
-            if weak and k > cur + 2:
+            if weak[k] and k > cur + 2:
                 continue
-            if label_matches(tok.text, rows[k].labels):
+            if core_matches(pc, row_cores[k]):
                 hit = k
                 break
         if hit is None:
@@ -137,11 +150,16 @@ def parse_grid(tokens: list[Token], grid: GridTable, table: str) -> TableResult:
 def parse_flat_grid(tokens: list[Token], grid: GridTable, table: str) -> TableResult:
     """Table 四: one data row of rows × columns values after the column headers, or, when a
     report prints the groups as row labels, one row per group."""
-    by_rows = parse_grid(tokens, grid, table)
-    if by_rows.matched == len(grid.rows) and all(
-        sum(v is not None for v in vals) >= len(grid.columns) - 1 for vals in by_rows.values.values()
-    ):
-        return by_rows
+    row_cores = tuple(core(lab) for r in grid.rows for lab in r.labels)
+    labelled_rows = any(
+        a.kind == "label" and b.kind == "number" and core_matches(core(a.text), row_cores) for a, b in pairwise(tokens)
+    )
+    if labelled_rows:
+        by_rows = parse_grid(tokens, grid, table)
+        if by_rows.matched == len(grid.rows) and all(
+            sum(v is not None for v in vals) >= len(grid.columns) - 1 for vals in by_rows.values.values()
+        ):
+            return by_rows
     result = TableResult()
     header_labels = [lab for c in grid.columns for lab in c.labels] + [lab for r in grid.rows for lab in [*r.labels, *r.groups]]
     last_header = -1
@@ -241,12 +259,12 @@ def parse_proactive(tokens: list[Token], spec: FormatSpec) -> ProactiveResult:
         if known is not None:
             parent = None
         item = squeeze(tok.text)
-        placed, problem = align(values, len(block.columns))
+        placed, problem = align(values, len(block.columns), pad_first="right")
         base = f"proactive[{block.article} {item}]"
         if problem:
             out.notes.append(_note(base, f"“{item}”行：{problem}", tok))
         row_values: dict[str, int | float | None] = {}
-        for col, cell in zip(block.columns, placed):
+        for col, cell in zip(block.columns, placed, strict=False):
             path = f"{base}.{col.key}"
             if cell is None or cell.kind == "dash":
                 row_values[col.key] = None

@@ -8,7 +8,7 @@ lines or pushed past a page break still reads label → values.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..document import Document, Prov, Table
 from ..formats import FormatSpec, IndicatorNode, load_formats
@@ -25,16 +25,17 @@ class Token:
     prov: Prov
     note: str | None = None
     unit: str | None = None
+    row: int = 0  # which table row (document-wide) the cell sits in
 
     @property
     def is_value(self) -> bool:
         return self.kind != "label"
 
 
-def cell_token(text: str, prov: Prov) -> Token:
+def cell_token(text: str, prov: Prov, row: int = 0) -> Token:
     cv = read_cell(text)
     kind = "label" if cv.kind == "text" else cv.kind
-    return Token(text, kind, cv.value, prov, cv.note, cv.unit)
+    return Token(text, kind, cv.value, prov, cv.note, cv.unit, row)
 
 
 def _walk(nodes: list[IndicatorNode]) -> list[IndicatorNode]:
@@ -89,15 +90,17 @@ def _label_index() -> tuple[dict[str, str], list[tuple[str, str]]]:
 
 
 def token_table_kind(token: Token) -> str | None:
-    if token.kind != "label":
-        return None
+    return _text_table_kind(token.text) if token.kind == "label" else None
+
+
+@lru_cache(maxsize=16384)
+def _text_table_kind(text: str) -> str | None:
     exact, long = _label_index()
-    c = core(token.text)
+    c = core(text)
     kind = exact.get(c)
     if kind:
         return kind
-    f = fold(token.text)
-    if f.startswith("第二十条"):
+    if fold(text).startswith("第二十条"):
         return "proactive"
     for lab, k in long:
         if c.startswith(lab):
@@ -111,11 +114,13 @@ def route_tokens(doc: Document) -> dict[str, list[Token]]:
     belongs to the table of the row before it."""
     routed: dict[str, list[Token]] = {k: [] for k in TABLE_KINDS}
     current: str | None = None
+    row_id = 0
     for block in doc.blocks:
         if not isinstance(block, Table):
             continue
         for row in block.rows:
-            tokens = [cell_token(c.text, c.prov) for c in row]
+            row_id += 1
+            tokens = [cell_token(c.text, c.prov, row_id) for c in row]
             votes: dict[str, int] = {}
             for t in tokens:
                 k = token_table_kind(t)

@@ -7,7 +7,7 @@ its superset, or characters such as 镕 喆 堃 are lost) and UTF-16 from Window
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from ..errors import NotText
 
@@ -20,36 +20,29 @@ _BOMS = (
 )
 
 
+_GARBAGE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\ud800-\udfff\uffff]")
+
+
 def _garbage_ratio(text: str) -> float:
     """Share of characters no real report contains: controls, private use, replacement."""
-    if not text:
-        return 0.0
     sample = text[:20000]
-    bad = 0
-    for ch in sample:
-        if ch in "\t\n\r\f\v":
-            continue
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Co", "Cs", "Cn") or ch == "\ufffd":
-            bad += 1
-    return bad / len(sample)
+    return len(_GARBAGE.findall(sample)) / len(sample) if sample else 0.0
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    sample = data[:4096]
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = max(1, len(sample) // 2)
-    if odd / half > 0.2 and even / half < 0.05:
-        codec = "utf-16-le"
-    elif even / half > 0.2 and odd / half < 0.05:
-        codec = "utf-16-be"
-    else:
-        return None
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError:
-        return None
+    """UTF-16 of either byte order: the right one is full of newlines, tabs and spaces;
+    the wrong one turns them into U+0A00, U+0900, U+2000 and has none."""
+    best: tuple[int, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[: len(data) // 2 * 2].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:20000]
+        score = sample.count("\n") + sample.count(" ") + sample.count("\t")
+        if score and (best is None or score > best[0]):
+            best = (score, text)
+    return best[1] if best else None
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:

@@ -90,7 +90,7 @@ def _classify(number: int, raw: str) -> _Line:
     if not stripped:
         # a tab-led line with nothing after it is an empty cell, whose number may follow
         return _Line(number, "cell", "", [""]) if line.startswith("\t") else _Line(number, "blank", "", [])
-    if "|" in stripped and stripped.count("|") >= 2:
+    if "|" in stripped and (stripped.count("|") >= 2 or len(stripped) <= 80):
         if _PIPE_SEPARATOR.match(stripped):
             return _Line(number, "separator", "", [])
         body = stripped
@@ -156,12 +156,20 @@ def text_to_document(text: str, origin: Origin | None = None) -> Document:
     first_text = next((i for i, ln in enumerate(lines) if ln.kind == "text"), 0)
     kept: list[_Line] = []
     seen_text = 0
+    after_break = False
     for i, ln in enumerate(lines):
-        if ln.kind == "text":
+        if ln.kind in ("text", "spaces"):
             seen_text += 1
             is_title_zone = seen_text <= 4 and i <= first_text + 8
-            if _PAGE_NUMBER.match(ln.text) or (not is_title_zone and fold(ln.text) in headers):
+            if _PAGE_NUMBER.match(ln.text) or (not is_title_zone and ln.kind == "text" and fold(ln.text) in headers):
+                # a page break: the blank lines around it are the break's, not the text's
+                while kept and kept[-1].kind == "blank":
+                    kept.pop()
+                after_break = True
                 continue
+        if after_break and ln.kind == "blank":
+            continue
+        after_break = False
         kept.append(ln)
 
     blocks: list[Paragraph | Table] = []
@@ -179,7 +187,13 @@ def text_to_document(text: str, origin: Origin | None = None) -> Document:
                 blocks.append(table)
         table, row = None, None
 
-    for ln in kept:
+    next_is_row = [False] * len(kept)
+    following = False
+    for k in range(len(kept) - 1, -1, -1):
+        next_is_row[k] = following
+        following = kept[k].kind in _TABLE_KINDS
+
+    for k, ln in enumerate(kept):
         if ln.kind in ("blank", "separator"):
             gap += ln.kind == "blank"
             if ln.kind == "blank" and table is not None and row:
@@ -202,6 +216,20 @@ def text_to_document(text: str, origin: Origin | None = None) -> Document:
         ):
             # a number pushed onto its own line after a row
             table.rows[-1].append(Cell(ln.text, Prov(line=ln.number, col=len(table.rows[-1]))))
+            prev, gap = ln, 0
+            continue
+        if (
+            ln.kind == "text"
+            and table is not None
+            and gap == 0
+            and next_is_row[k]
+            and prev is not None
+            and prev.kind in ("tabs", "pipes", "spaces")
+            and len(ln.text) <= 60
+            and not _TOP_HEADING.match(ln.text)
+        ):
+            # a label alone on its line between two rows: a row of one cell
+            table.rows.append([Cell(ln.text, Prov(line=ln.number, row=len(table.rows), col=0))])
             prev, gap = ln, 0
             continue
         if ln.kind == "text":

@@ -14,9 +14,10 @@ from ..record import Number, Report
 
 @dataclass(slots=True)
 class LaidTable:
-    """Rows of cell texts; ``header_rows`` leading rows are column headers."""
+    """Rows of cell texts; ``header_rows`` leading rows are column headers. ``None`` is a
+    value cell left empty, ``""`` a cell the layout leaves blank (merged, padding)."""
 
-    rows: list[list[str]]
+    rows: list[list[str | None]]
     header_rows: int = 0
     kind: str = ""
 
@@ -27,9 +28,9 @@ class LaidOut:
     blocks: list[str | LaidTable] = field(default_factory=list)
 
 
-def fmt_number(value: Number | None, signed: bool = False) -> str:
+def fmt_number(value: Number | None, signed: bool = False) -> str | None:
     if value is None:
-        return ""
+        return None
     if isinstance(value, float):
         text = f"{value:.6f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
     else:
@@ -48,7 +49,7 @@ def report_title(report: Report) -> str:
 def _proactive(report: Report, spec: FormatSpec) -> LaidTable:
     assert spec.proactive is not None
     width = 1 + max(len(b.columns) for b in spec.proactive.blocks)
-    rows: list[list[str]] = []
+    rows: list[list[str | None]] = []
     by_article: dict[str, list] = {}
     for r in report.proactive or []:
         by_article.setdefault(r.article, []).append(r)
@@ -88,7 +89,7 @@ def _applications(report: Report, grid: GridTable) -> LaidTable:
     grouped = {k for g in grid.column_groups for k in g.columns}
     top = [c.label for c in cols if c.key not in grouped]
     group_labels = [g.label for g in grid.column_groups]
-    header = [
+    header: list[list[str | None]] = [
         [grid.note or "", *([""] * (depth - 1)), grid.header_group or ""],
         [*([""] * depth), top[0], *group_labels, *top[1:]],
         [*([""] * depth), "", *[c.label for c in cols if c.key in grouped]],
@@ -96,7 +97,7 @@ def _applications(report: Report, grid: GridTable) -> LaidTable:
     values = report.applications or {}
     rows = [
         labels + [fmt_number(v) for v in (values.get(row.key) or [None] * len(cols))]
-        for row, labels in zip(grid.rows, _grid_label_cells(grid, depth))
+        for row, labels in zip(grid.rows, _grid_label_cells(grid, depth), strict=False)
     ]
     return LaidTable(header + rows, header_rows=3, kind="applications")
 
@@ -125,7 +126,7 @@ def _review(report: Report, grid: GridTable) -> LaidTable:
 
 def _indicators(report: Report, spec: FormatSpec) -> LaidTable:
     assert spec.indicators is not None
-    rows = [list(spec.indicators.columns)]
+    rows: list[list[str | None]] = [list(spec.indicators.columns)]
     open_path: list[str] = []
     for ind in report.indicators or []:
         common = 0

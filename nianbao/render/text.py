@@ -8,21 +8,27 @@ from .layout import LaidTable, layout_report
 LAYOUTS = ("cells", "tabs", "pipes", "spaces")
 
 
+def _spaced(row: list[str | None]) -> str:
+    """Space-aligned text loses blank cells, so an empty value prints as a dash (read back
+    as null) and blank layout cells are left out."""
+    return "    ".join("—" if c is None else c for c in row if c != "")
+
+
 def _table_lines(table: LaidTable, layout: str) -> list[str]:
+    if layout == "spaces":
+        return [_spaced(row) for row in table.rows]
+    rows = [[c or "" for c in row] for row in table.rows]
     if layout == "tabs":
-        return ["\t".join(row) for row in table.rows]
+        return ["\t".join(row) for row in rows]
     if layout == "pipes":
         lines = []
-        for i, row in enumerate(table.rows):
+        for i, row in enumerate(rows):
             lines.append("| " + " | ".join(row) + " |")
             if i == max(0, table.header_rows - 1):
                 lines.append("|" + "|".join("---" for _ in row) + "|")
         return lines
-    if layout == "spaces":
-        # empty cells keep their column with a lone full stop so the columns stay countable
-        return ["    ".join(c if c else "　" for c in row).rstrip() for row in table.rows]
     lines = []
-    for row in table.rows:
+    for row in rows:
         lines.extend("\t" + c for c in row)
         lines.append("")
     return lines
