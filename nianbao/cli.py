@@ -48,6 +48,66 @@ def parse_cmd(files: tuple[Path, ...], as_json: bool, as_table: bool, compact: b
     sys.exit(2 if failed else 0)
 
 
+_COLOURS = {"error": "red", "warning": "yellow", "notice": "cyan"}
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "notice": "提示"}
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as one JSON list.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of the messages.")
+@click.option("--disable", multiple=True, metavar="RULE", help="Switch a rule off by id (repeatable, or comma-separated).")
+@click.option(
+    "--rollup", type=click.Path(path_type=Path), help="This report aggregates the others: compare its tables with their sum."
+)
+def check_cmd(paths: tuple[Path, ...], as_json: bool, lang: str, disable: tuple[str, ...], rollup: Path | None) -> None:
+    """Check reports, record JSONs or folders of them (nianbao.check).
+
+    Exit status: 0 no errors, 1 errors found, 2 an input could not be read."""
+    from rich.console import Console
+
+    from .api import check
+    from .checks import RULES
+
+    off = {r.strip() for d in disable for r in d.split(",") if r.strip()}
+    unknown = off - set(RULES)
+    if unknown:
+        raise click.BadParameter(f"unknown rule id(s): {', '.join(sorted(unknown))}", param_hint="--disable")
+    run = check(paths, disable=off, rollup=rollup)
+    for bad in run.unreadable:
+        _fail(bad)
+    if as_json:
+        click.echo(json.dumps([f.to_dict(lang) for f in run.findings], ensure_ascii=False, indent=2))
+        sys.exit(run.exit_status)
+    console = Console(highlight=False, soft_wrap=True)
+    by_file: dict[str | None, list] = {}
+    for f in run.findings:
+        by_file.setdefault(f.file, []).append(f)
+    for file in run.files:
+        found = by_file.get(file, [])
+        console.print(f"[bold]{file}[/bold]" + ("  [green]✓[/green]" if not found else ""))
+        for f in found:
+            sev = f.severity if lang == "en" else _SEVERITY_ZH[f.severity]
+            msg = f.message_en if lang == "en" and f.message_en else f.message
+            console.print(f"  [{_COLOURS[f.severity]}]{sev:<7}[/] {f.rule:<16} {msg}")
+    for file, found in by_file.items():
+        if file not in run.files:
+            console.print(f"[bold]{file}[/bold]")
+            for f in found:
+                console.print(
+                    f"  [{_COLOURS[f.severity]}]{f.severity:<7}[/] {f.rule:<16} {f.message_en if lang == 'en' else f.message}"
+                )
+    counts = (len(run.files), run.count("error"), run.count("warning"), run.count("notice"))
+    if lang == "en":
+        line = "{} files, {} errors, {} warnings, {} notices".format(*counts)
+    else:
+        line = "{} 个文件，{} 个错误，{} 个警告，{} 个提示".format(*counts)
+    if run.unreadable:
+        line += f"；{len(run.unreadable)} 个文件无法读取" if lang == "zh" else f"; {len(run.unreadable)} unreadable"
+    console.print(line)
+    sys.exit(run.exit_status)
+
+
 @main.command("render")
 @click.argument("record", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--to", "to", type=click.Choice(["txt"]), default="txt", show_default=True)

@@ -44,6 +44,7 @@ class Note(_Model):
 
     field: str | None = None
     message: str
+    code: str | None = None  # cell-empty, dash, annotated, unit, extra-values, few-values, row-missing, table-missing
     line: int | None = None
     page: int | None = None
 

@@ -36,6 +36,7 @@ __all__ = [
     "ProactiveTable",
     "Row",
     "format_for_year",
+    "grid_for",
     "get_format",
     "load_formats",
 ]
@@ -82,3 +83,16 @@ def format_for_year(year: int) -> FormatSpec:
         if spec.years.covers(year):
             return spec
     return next(iter(load_formats().values()))
+
+
+def grid_for(table: str, row_keys: list[str], preferred: FormatSpec) -> GridTable | None:
+    """The grid layout whose rows a record's table uses: the preferred format's, or another
+    format's when the report kept an older table (a 2021 report with the 2019 table 三)."""
+    grid = preferred.grid_tables.get(table)
+    if grid is None or not row_keys or grid.row_keys == row_keys:
+        return grid
+    for spec in load_formats().values():
+        other = spec.grid_tables.get(table)
+        if other is not None and other.row_keys == row_keys:
+            return other
+    return grid

@@ -67,6 +67,7 @@ class ProactiveTable(_Spec):
 class Row(_Spec):
     key: str
     label: str
+    short: str | None = None  # how a finding's arithmetic names the row
     variants: list[str] = []
     groups: list[str] = []
 
@@ -147,6 +148,7 @@ class FormatSpec(_Spec):
     years: Years = Years()
     detect: list[str] = []
     parts: list[Part] = []
+    fee_part: str | None = None
     units: list[str] = []
     proactive: ProactiveTable | None = None
     applications: GridTable | None = None

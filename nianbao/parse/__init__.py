@@ -107,6 +107,6 @@ def document_to_record(doc: Document) -> ParseResult:
         if not ind.rows:
             problems.append("缺少政府信息公开情况统计表")
     for p in problems:
-        notes.append(Note(field=None, message=p))
+        notes.append(Note(field=None, message=p, code="table-missing"))
     report.notes = notes
     return ParseResult(file, Status.PARTIAL if problems else Status.SUCCESS, record=report, problems=problems)

@@ -121,8 +121,15 @@ def parse_indicators(tokens: list[Token], spec: FormatSpec) -> IndicatorResult:
             out.rows.append(Indicator(label=label, unit=unit, value=value, path=path))
             out.provenance[f"indicators[{idx}]"] = (value_tok or tok).prov.to_dict()
             if value_tok is None:
-                out.notes.append(_note(f"indicators[{idx}]", f"“{label}”的统计数为空", tok))
+                out.notes.append(_note(f"indicators[{idx}]", f"“{label}”的统计数为空", tok, "cell-empty"))
             elif value_tok.kind == "dash" or value_tok.note:
-                out.notes.append(_note(f"indicators[{idx}]", value_tok.note or "单元格为横线", value_tok))
+                out.notes.append(
+                    _note(
+                        f"indicators[{idx}]",
+                        value_tok.note or "单元格为横线",
+                        value_tok,
+                        "dash" if value_tok.kind == "dash" else "annotated",
+                    )
+                )
         i = j
     return out

@@ -28,9 +28,17 @@ class TableResult:
     matched: int = 0
 
 
-def _note(field_: str | None, message: str, token: Token | None) -> Note:
+def _note(field_: str | None, message: str, token: Token | None, code: str | None = None) -> Note:
     prov = token.prov if token else None
-    return Note(field=field_, message=message, line=prov.line if prov else None, page=prov.page if prov else None)
+    return Note(field=field_, message=message, code=code, line=prov.line if prov else None, page=prov.page if prov else None)
+
+
+def _cell_code(token: Token | None) -> str:
+    if token is None:
+        return "cell-empty"
+    if token.kind == "dash":
+        return "dash"
+    return "unit" if token.unit else "annotated"
 
 
 def align(values: list[Token], n: int, pad_first: str = "left") -> tuple[list[Token | None], str | None]:
@@ -87,15 +95,15 @@ def _store(
         path = f"{table}.{key}[{c}]"
         if tok is None:
             row.append(None)
-            result.notes.append(_note(path, f"“{columns[c].label}”列为空", label))
+            result.notes.append(_note(path, f"“{columns[c].label}”列为空", label, "cell-empty"))
             continue
         if tok.kind == "dash":
             row.append(None)
-            result.notes.append(_note(path, tok.note or "单元格为横线", tok))
+            result.notes.append(_note(path, tok.note or "单元格为横线", tok, "dash"))
         else:
             row.append(tok.value)
             if tok.note:
-                result.notes.append(_note(path, tok.note, tok))
+                result.notes.append(_note(path, tok.note, tok, _cell_code(tok)))
         result.provenance[path] = tok.prov.to_dict()
     return row
 
@@ -133,7 +141,7 @@ def parse_grid(tokens: list[Token], grid: GridTable, table: str) -> TableResult:
         values, j = _values_after(tokens, i)
         placed, problem = align(values, n)
         if problem:
-            result.notes.append(_note(f"{table}.{row.key}", f"“{squeeze(tok.text)}”行：{problem}", tok))
+            result.notes.append(_note(f"{table}.{row.key}", f"“{squeeze(tok.text)}”行：{problem}", tok, "row-values"))
         result.values[row.key] = _store(result, table, row.key, placed, tok, grid.columns)
         result.provenance[f"{table}.{row.key}"] = tok.prov.to_dict()
         result.matched += 1
@@ -142,7 +150,7 @@ def parse_grid(tokens: list[Token], grid: GridTable, table: str) -> TableResult:
     for row in rows:
         if row.key not in result.values:
             result.values[row.key] = [None] * n
-            result.notes.append(_note(f"{table}.{row.key}", f"未找到“{row.label}”行", None))
+            result.notes.append(_note(f"{table}.{row.key}", f"未找到“{row.label}”行", None, "row-missing"))
     result.values = {r.key: result.values[r.key] for r in rows}
     return result
 
@@ -169,14 +177,14 @@ def parse_flat_grid(tokens: list[Token], grid: GridTable, table: str) -> TableRe
     if last_header < 0 and not any(t.kind == "number" for t in tokens):
         for row in grid.rows:
             result.values[row.key] = [None] * len(grid.columns)
-        result.notes.append(_note(table, "未找到表格", None))
+        result.notes.append(_note(table, "未找到表格", None, "table-missing"))
         return result
     values, _ = _values_after(tokens, last_header) if last_header >= 0 else (tokens, 0)
     n = len(grid.columns)
     placed, problem = align(values, n * len(grid.rows))
     anchor = tokens[last_header] if last_header >= 0 else (tokens[0] if tokens else None)
     if problem:
-        result.notes.append(_note(table, problem, anchor))
+        result.notes.append(_note(table, problem, anchor, "row-values"))
     for r, row in enumerate(grid.rows):
         part = placed[r * n : (r + 1) * n]
         label = anchor or Token(row.label, "label", None, tokens[0].prov)
@@ -262,22 +270,24 @@ def parse_proactive(tokens: list[Token], spec: FormatSpec) -> ProactiveResult:
         placed, problem = align(values, len(block.columns), pad_first="right")
         base = f"proactive[{block.article} {item}]"
         if problem:
-            out.notes.append(_note(base, f"“{item}”行：{problem}", tok))
+            out.notes.append(_note(base, f"“{item}”行：{problem}", tok, "row-values"))
         row_values: dict[str, int | float | None] = {}
         for col, cell in zip(block.columns, placed, strict=False):
             path = f"{base}.{col.key}"
             if cell is None or cell.kind == "dash":
                 row_values[col.key] = None
-                out.notes.append(_note(path, (cell.note if cell else None) or f"“{col.label}”列为空", cell or tok))
+                out.notes.append(
+                    _note(path, (cell.note if cell else None) or f"“{col.label}”列为空", cell or tok, _cell_code(cell))
+                )
                 if cell is not None:
                     out.provenance[path] = cell.prov.to_dict()
                 continue
             value = cell.value
             if cell.note:
-                out.notes.append(_note(path, cell.note, cell))
+                out.notes.append(_note(path, cell.note, cell, _cell_code(cell)))
             if col.money and _money_unit(headers.get(col.key), cell.unit) == "元" and value is not None:
                 value = round(value / 10000, 6)
-                out.notes.append(_note(path, f"金额以元填报（{cell.text.strip()}），已换算为万元", cell))
+                out.notes.append(_note(path, f"金额以元填报（{cell.text.strip()}），已换算为万元", cell, "unit"))
             row_values[col.key] = value
             out.provenance[path] = cell.prov.to_dict()
         out.rows.append(
@@ -295,5 +305,7 @@ def parse_proactive(tokens: list[Token], spec: FormatSpec) -> ProactiveResult:
             if r.group:
                 continue
             if not any(row.article == b.article and label_matches(row.item, r.labels, min_prefix=99) for row in out.rows):
-                out.notes.append(_note(f"proactive[{b.article} {r.item}]", f"未找到第二十条表格中的“{r.item}”行", None))
+                out.notes.append(
+                    _note(f"proactive[{b.article} {r.item}]", f"未找到第二十条表格中的“{r.item}”行", None, "row-missing")
+                )
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..formats import FormatSpec, GridTable, get_format
+from ..formats import FormatSpec, GridTable, get_format, grid_for
 from ..record import Number, Report
 
 
@@ -147,13 +147,8 @@ def layout_report(report: Report) -> LaidOut:
     if spec.proactive is not None and report.proactive is not None:
         tables["2"] = _proactive(report, spec)
     if spec.applications is not None and report.applications is not None:
-        grid = spec.applications
-        if grid.row_keys != list(report.applications):
-            # the record keeps another format's table 三 rows (2019 rows in a 2021 report)
-            grid = next(
-                (s.applications for s in _formats() if s.applications and s.applications.row_keys == list(report.applications)),
-                grid,
-            )
+        grid = grid_for("applications", list(report.applications), spec)
+        assert grid is not None
         tables["3"] = _applications(report, grid)
     if spec.review_litigation is not None and report.review_litigation is not None:
         tables["4"] = _review(report, spec.review_litigation)
@@ -168,9 +163,3 @@ def layout_report(report: Report) -> LaidOut:
         out.blocks.append("附表")
         out.blocks.append(_indicators(report, spec))
     return out
-
-
-def _formats() -> list[FormatSpec]:
-    from ..formats import load_formats
-
-    return list(load_formats().values())

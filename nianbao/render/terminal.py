@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from ..formats import GridTable, get_format, load_formats
+from ..formats import GridTable, get_format, grid_for
 from ..record import Report
 from .layout import fmt_number
 
@@ -23,18 +23,6 @@ def _grid(title: str, grid: GridTable, values: dict[str, list]) -> RichTable:
         if row.key in values:
             t.add_row(row.label, *[fmt_number(v) or "" for v in values[row.key]])
     return t
-
-
-def _grid_for(report: Report, table: str) -> GridTable | None:
-    spec = get_format(report.template or "2021")
-    grid = spec.grid_tables.get(table)
-    keys = list(getattr(report, table) or {})
-    if grid is not None and grid.row_keys != keys:
-        for other in load_formats().values():
-            g = other.grid_tables.get(table)
-            if g is not None and g.row_keys == keys:
-                return g
-    return grid
 
 
 def print_report(report: Report, console: Console | None = None) -> None:
@@ -54,7 +42,7 @@ def print_report(report: Report, console: Console | None = None) -> None:
         console.print(t)
     for table in ("applications", "review_litigation"):
         values = getattr(report, table)
-        grid = _grid_for(report, table)
+        grid = grid_for(table, list(values or {}), spec)
         if values is not None and grid is not None:
             console.print(_grid(grid.title, grid, values))
     if report.indicators is not None:
