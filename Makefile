@@ -27,6 +27,7 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_parse.py --n 1000
+	$(BIN)/python benchmarks/bench_check.py --n 1000
 
 clean:
 	rm -rf $(VENV) demo .pytest_cache .ruff_cache .hypothesis

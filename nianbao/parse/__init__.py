@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ..document import Document
 from ..formats import FormatSpec, load_formats
 from ..outcome import ParseResult, Status
@@ -17,7 +20,13 @@ _TABLE_NAMES = {
     "proactive": "二、主动公开政府信息情况",
     "applications": "三、收到和处理政府信息公开申请情况",
     "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
+    "indicators": "政府信息公开情况统计表",
 }
+
+
+def _unpack(result: Any, attr: str) -> tuple[object, dict, list[Note]]:
+    """(the table's value for the record, provenance, notes) of any table stage's result."""
+    return getattr(result, attr), result.provenance, result.notes
 
 
 def _best_applications(tokens: list[Token], chosen: FormatSpec) -> TableResult:
@@ -75,37 +84,22 @@ def document_to_record(doc: Document) -> ParseResult:
     report.sections = find_sections(doc.paragraphs, spec.parts)
     problems: list[str] = []
 
-    if spec.proactive is not None:
-        if routed["proactive"]:
-            pro = parse_proactive(routed["proactive"], spec)
-            report.proactive = pro.rows
-            report.provenance.update(pro.provenance)
-            notes.extend(pro.notes)
-        else:
-            problems.append(f"缺少表格“{_TABLE_NAMES['proactive']}”")
-    if spec.applications is not None:
-        if routed["applications"]:
-            app = _best_applications(routed["applications"], spec)
-            report.applications = app.values
-            report.provenance.update(app.provenance)
-            notes.extend(app.notes)
-        else:
-            problems.append(f"缺少表格“{_TABLE_NAMES['applications']}”")
-    if spec.review_litigation is not None:
-        if routed["review_litigation"]:
-            rl = parse_flat_grid(routed["review_litigation"], spec.review_litigation, "review_litigation")
-            report.review_litigation = rl.values
-            report.provenance.update(rl.provenance)
-            notes.extend(rl.notes)
-        else:
-            problems.append(f"缺少表格“{_TABLE_NAMES['review_litigation']}”")
-    if spec.indicators is not None:
-        ind = parse_indicators(routed["indicators"], spec)
-        report.indicators = ind.rows
-        report.provenance.update(ind.provenance)
-        notes.extend(ind.notes)
-        if not ind.rows:
-            problems.append("缺少政府信息公开情况统计表")
+    stages: dict[str, Callable[[list[Token]], tuple[object, dict, list[Note]]]] = {
+        "proactive": lambda t: _unpack(parse_proactive(t, spec), "rows"),
+        "applications": lambda t: _unpack(_best_applications(t, spec), "values"),
+        "review_litigation": lambda t: _unpack(parse_flat_grid(t, spec.review_litigation, "review_litigation"), "values"),
+        "indicators": lambda t: _unpack(parse_indicators(t, spec), "rows"),
+    }
+    for table, stage in stages.items():
+        if getattr(spec, table) is None:
+            continue
+        if not routed[table]:
+            problems.append(f"缺少表格“{_TABLE_NAMES[table]}”")
+            continue
+        value, provenance, table_notes = stage(routed[table])
+        setattr(report, table, value)
+        report.provenance.update(provenance)
+        notes.extend(table_notes)
     for p in problems:
         notes.append(Note(field=None, message=p, code="table-missing"))
     report.notes = notes
