@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from itertools import pairwise
 
 from ..formats import Column, FormatSpec, GridTable, ProactiveBlock
@@ -108,6 +109,12 @@ def _store(
     return row
 
 
+def _garbled(pc: str, cand_cores: tuple[str, ...]) -> bool:
+    """A printed label close enough to a long candidate to be it with a few characters lost
+    (``其他法律行政止公开`` for ``其他法律行政法规禁止公开``)."""
+    return len(pc) >= 6 and any(len(cc) >= 6 and SequenceMatcher(None, pc, cc).ratio() >= 0.8 for cc in cand_cores)
+
+
 def parse_grid(tokens: list[Token], grid: GridTable, table: str) -> TableResult:
     """Rows of a named-row table (三), matched in printed order.
 
@@ -134,6 +141,8 @@ def parse_grid(tokens: list[Token], grid: GridTable, table: str) -> TableResult:
             if core_matches(pc, row_cores[k]):
                 hit = k
                 break
+        if hit is None and cur < len(rows) and _garbled(pc, row_cores[cur]):
+            hit = cur  # the row expected next, printed with characters lost or wrong
         if hit is None:
             i += 1
             continue

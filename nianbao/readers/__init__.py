@@ -44,6 +44,10 @@ def bytes_to_document(data: bytes, filename: str | None = None) -> Document:
     """Read a report from its bytes; raises ``ReadError`` with a Chinese sentence."""
     mime = sniff(data)
     origin = Origin(filename=filename, mimetype=mime, sha256=hashlib.sha256(data).hexdigest())
+    if mime == "application/pdf":
+        from .pdf import pdf_to_document
+
+        return pdf_to_document(data, origin)
     if mime != "text/plain":
         kind = _NAMES.get(mime, mime)
         raise UnsupportedFormat(f"暂不支持读取{kind}格式的文件")
