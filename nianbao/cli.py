@@ -110,24 +110,41 @@ def check_cmd(paths: tuple[Path, ...], as_json: bool, lang: str, disable: tuple[
 
 @main.command("render")
 @click.argument("record", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--to", "to", type=click.Choice(["txt"]), default="txt", show_default=True)
-@click.option("--layout", type=click.Choice(["cells", "tabs", "pipes", "spaces"]), default="tabs", show_default=True)
+@click.option("--to", "to", type=click.Choice(["txt", "html", "docx"]), default="txt", show_default=True)
+@click.option(
+    "--layout",
+    type=click.Choice(["cells", "tabs", "pipes", "spaces"]),
+    default="tabs",
+    show_default=True,
+    help="Table layout of --to txt.",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here instead of stdout.")
-def render_cmd(record: Path, to: str, layout: str, output: Path | None) -> None:
-    """Render a RECORD (JSON as `parse --json` prints it) as a report (nianbao.render)."""
+@click.option("--force", is_flag=True, help="Render even a record whose checks find errors.")
+def render_cmd(record: Path, to: str, layout: str, output: Path | None, force: bool) -> None:
+    """Render a RECORD (JSON as `parse --json` prints it) in the official layout (nianbao.render)."""
+    from .checks import check_report
     from .record import Report
-    from .render import render_text
+    from .render import render
 
     try:
         report = Report.from_json(record.read_bytes())
     except (ValueError, json.JSONDecodeError) as exc:
         click.echo(f"nianbao: {record}: 不是有效的记录 JSON（{str(exc).splitlines()[0]}）", err=True)
         sys.exit(2)
-    text = render_text(report, layout=layout)
+    errors = [f for f in check_report(report, str(record)) if f.severity == "error"]
+    if errors and not force:
+        for f in errors:
+            click.echo(f"nianbao: {record}: {f.rule} {f.message}", err=True)
+        click.echo(f"nianbao: {record}: 记录有 {len(errors)} 个错误，不予排版（--force 可强制输出）", err=True)
+        sys.exit(1)
+    data = render(report, to=to, layout=layout)
     if output:
-        output.write_text(text, encoding="utf-8")
+        output.write_bytes(data)
+    elif to == "docx":
+        click.echo("nianbao: .docx 是二进制文件，请用 -o 指定输出文件", err=True)
+        sys.exit(2)
     else:
-        click.echo(text, nl=False)
+        click.echo(data.decode("utf-8"), nl=False)
 
 
 @main.command("demo")

@@ -7,8 +7,9 @@ import hashlib
 from pathlib import Path
 
 from ..document import Document, Origin
-from ..errors import NotText, ReadError, UnsupportedFormat
+from ..errors import ReadError, UnsupportedFormat
 from .encoding import decode_bytes
+from .html import html_to_document, looks_like_html
 from .text import text_to_document
 
 __all__ = ["bytes_to_document", "read_document", "sniff", "text_to_document"]
@@ -32,6 +33,17 @@ _NAMES = {
 }
 
 
+def _zip_has(data: bytes, name: str) -> bool:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return name in z.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
 def sniff(data: bytes) -> str:
     """The MIME type the bytes say they are; ``text/plain`` when no magic matches."""
     for magic, mime in _MAGIC:
@@ -48,13 +60,18 @@ def bytes_to_document(data: bytes, filename: str | None = None) -> Document:
         from .pdf import pdf_to_document
 
         return pdf_to_document(data, origin)
+    if mime == "application/zip" and _zip_has(data, "word/document.xml"):
+        from .docx import docx_to_document
+
+        origin.mimetype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        return docx_to_document(data, origin)
+    if mime == "text/plain" and looks_like_html(data):
+        origin.mimetype = "text/html"
+        return html_to_document(data, origin)
     if mime != "text/plain":
         kind = _NAMES.get(mime, mime)
         raise UnsupportedFormat(f"暂不支持读取{kind}格式的文件")
-    try:
-        text, encoding = decode_bytes(data)
-    except NotText:
-        raise
+    text, encoding = decode_bytes(data)
     origin.encoding = encoding
     return text_to_document(text, origin)
 

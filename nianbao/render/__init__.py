@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+from ..record import Report
+from .html import render_html
 from .layout import LaidOut, LaidTable, layout_report
 from .text import LAYOUTS, render_text
 
-__all__ = ["LAYOUTS", "LaidOut", "LaidTable", "layout_report", "render_text"]
+__all__ = ["FORMATS", "LAYOUTS", "LaidOut", "LaidTable", "layout_report", "render", "render_html", "render_text"]
+
+FORMATS = ("txt", "html", "docx")
+
+
+def render(report: Report, to: str = "txt", layout: str = "tabs") -> bytes:
+    """The report as a file's bytes in the official layout: ``txt`` (in ``layout``), ``html``, ``docx``."""
+    if to == "txt":
+        return render_text(report, layout).encode("utf-8")
+    if to == "html":
+        return render_html(report).encode("utf-8")
+    if to == "docx":
+        from .docx import render_docx
+
+        return render_docx(report)
+    raise ValueError(f"unknown output format {to!r}; one of {', '.join(FORMATS)}")

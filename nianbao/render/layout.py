@@ -20,6 +20,55 @@ class LaidTable:
     rows: list[list[str | None]]
     header_rows: int = 0
     kind: str = ""
+    label_cols: int = 1  # leading columns of data rows that hold labels
+
+    def spans(self) -> dict[tuple[int, int], tuple[int, int]]:
+        """Merged cells as the official layout prints them: (row, col) → (rowspan, colspan).
+
+        In data rows, a group label (三、本年度办理结果, （三）不予公开) runs down over the
+        rows of its group, and a row label runs right over the label columns it leaves
+        blank. In header rows, a label runs right over blank cells and down over blank
+        cells below it."""
+        rows, out = self.rows, {}
+        covered: set[tuple[int, int]] = set()
+        n = self.header_rows
+        for r in range(n):
+            for c, text in enumerate(rows[r]):
+                if not text or (r, c) in covered:
+                    continue
+                cs = 1
+                while c + cs < len(rows[r]) and rows[r][c + cs] == "" and (r, c + cs) not in covered:
+                    cs += 1
+                rs = 1
+                while r + rs < n and all(c + k >= len(rows[r + rs]) or rows[r + rs][c + k] == "" for k in range(cs)):
+                    rs += 1
+                if rs > 1 or cs > 1:
+                    out[(r, c)] = (rs, cs)
+                    covered.update((r + i, c + k) for i in range(rs) for k in range(cs))
+        for r in range(n, len(rows)):
+            for c in range(self.label_cols):
+                text = rows[r][c]
+                if not text or (r, c) in covered:
+                    continue
+                group = c + 1 < self.label_cols and bool(rows[r][c + 1])
+                if group:
+                    rs = 1
+                    while (
+                        r + rs < len(rows)
+                        and rows[r + rs][c] == ""
+                        and any(rows[r + rs][k] for k in range(c + 1, self.label_cols))
+                    ):
+                        rs += 1
+                    span = (rs, 1)
+                else:
+                    cs = 1
+                    while c + cs < self.label_cols and rows[r][c + cs] == "":
+                        cs += 1
+                    span = (1, cs)
+                if span != (1, 1):
+                    out[(r, c)] = span
+                    covered.update((r + i, c + k) for i in range(span[0]) for k in range(span[1]))
+        return out
 
 
 @dataclass(slots=True)
@@ -86,20 +135,30 @@ def _grid_label_cells(grid: GridTable, depth: int) -> list[list[str]]:
 def _applications(report: Report, grid: GridTable) -> LaidTable:
     depth = 1 + max(len(r.groups) for r in grid.rows)
     cols = grid.columns
-    grouped = {k for g in grid.column_groups for k in g.columns}
-    top = [c.label for c in cols if c.key not in grouped]
-    group_labels = [g.label for g in grid.column_groups]
+    width = depth + len(cols)
+    second: list[str | None] = [""] * depth
+    third: list[str | None] = [""] * depth
+    placed: set[str] = set()
+    for c in cols:
+        group = next((g for g in grid.column_groups if c.key in g.columns), None)
+        if group is None:
+            second.append(c.label)
+            third.append("")
+        else:
+            second.append("" if group.label in placed else group.label)
+            placed.add(group.label)
+            third.append(c.label)
     header: list[list[str | None]] = [
-        [grid.note or "", *([""] * (depth - 1)), grid.header_group or ""],
-        [*([""] * depth), top[0], *group_labels, *top[1:]],
-        [*([""] * depth), "", *[c.label for c in cols if c.key in grouped]],
+        [grid.note or "", *([""] * (depth - 1)), grid.header_group or "", *([""] * (width - depth - 1))],
+        second,
+        third,
     ]
     values = report.applications or {}
     rows = [
         labels + [fmt_number(v) for v in (values.get(row.key) or [None] * len(cols))]
         for row, labels in zip(grid.rows, _grid_label_cells(grid, depth), strict=False)
     ]
-    return LaidTable(header + rows, header_rows=3, kind="applications")
+    return LaidTable(header + rows, header_rows=3, kind="applications", label_cols=depth)
 
 
 def _review(report: Report, grid: GridTable) -> LaidTable:
@@ -121,7 +180,7 @@ def _review(report: Report, grid: GridTable) -> LaidTable:
             third += [c.label for c in grid.columns]
     values = report.review_litigation or {}
     data = [fmt_number(v) for row in grid.rows for v in (values.get(row.key) or [None] * n)]
-    return LaidTable([top, second, third, data], header_rows=3, kind="review_litigation")
+    return LaidTable([top, second, third, data], header_rows=3, kind="review_litigation", label_cols=0)
 
 
 def _indicators(report: Report, spec: FormatSpec) -> LaidTable:

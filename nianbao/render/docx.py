@@ -1,0 +1,91 @@
+"""Record → Word .docx in the official layout: A4, title in 方正小标宋简体 (黑体 fallback),
+text in 仿宋_GB2312, the three tables with their merged cells, numbers centred.
+
+Font names are the ones government documents use; where they are missing (Linux, CI) the
+fontconfig aliases that .ci installs map them to Noto CJK.
+"""
+
+from __future__ import annotations
+
+import io
+
+from ..record import Report
+from .layout import LaidTable, layout_report
+
+TITLE_FONT = "方正小标宋简体"
+BODY_FONT = "仿宋_GB2312"
+HEADING_FONT = "黑体"
+TABLE_FONT = "宋体"
+
+
+def _font(run: object, name: str, size_pt: float) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    run.font.name = name  # type: ignore[attr-defined]
+    run.font.size = Pt(size_pt)  # type: ignore[attr-defined]
+    rpr = run._element.get_or_add_rPr()  # type: ignore[attr-defined]
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.append(rfonts)
+    for attr in ("w:eastAsia", "w:ascii", "w:hAnsi"):
+        rfonts.set(qn(attr), name)
+
+
+def _table(doc: object, table: LaidTable) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    width = max(len(r) for r in table.rows)
+    t = doc.add_table(rows=len(table.rows), cols=width)  # type: ignore[attr-defined]
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    spans = table.spans()
+    for (r, c), (rs, cs) in spans.items():
+        t.cell(r, c).merge(t.cell(r + rs - 1, c + cs - 1))
+    covered = {(r + i, c + k) for (r, c), (rs, cs) in spans.items() for i in range(rs) for k in range(cs)} - set(spans)
+    for r, row in enumerate(table.rows):
+        if r < table.header_rows:  # repeat the header rows on each page
+            trpr = t.rows[r]._tr.get_or_add_trPr()
+            head = OxmlElement("w:tblHeader")
+            head.set(qn("w:val"), "true")
+            trpr.append(head)
+        for c in range(width):
+            if (r, c) in covered:
+                continue
+            text = (row[c] if c < len(row) else "") or ""
+            cell = t.cell(r, c)
+            cell.text = ""
+            p = cell.paragraphs[0]
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _font(p.add_run(text), TABLE_FONT, 10.5)
+
+
+def render_docx(report: Report) -> bytes:
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    laid = layout_report(report)
+    doc = docx.Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin = section.bottom_margin = Cm(3.7 - 1.2)
+    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(title.add_run(laid.title), TITLE_FONT, 22)
+    headings = {s.heading for s in report.sections.values()}
+    for block in laid.blocks:
+        if isinstance(block, LaidTable):
+            _table(doc, block)
+            continue
+        p = doc.add_paragraph()
+        p.paragraph_format.first_line_indent = Pt(32)
+        _font(p.add_run(block), HEADING_FONT if block in headings else BODY_FONT, 16)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
