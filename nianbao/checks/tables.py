@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..formats import FormatSpec, GridTable, IndicatorNode, grid_for
 from ..labels import squeeze
-from ..parse.indicators import _match_key
+from ..parse.indicators import IndicatorMatcher
 from ..record import Number, Report
 from .finding import Finding
 from .registry import finding, register
@@ -229,19 +229,14 @@ def _table_missing(report: Report, spec: FormatSpec) -> Iterator[Finding]:
 # ------------------------------------------------------------------------- pre-2019 统计表
 
 
-def _indicator_nodes(report: Report, spec: FormatSpec) -> dict[int, tuple[IndicatorNode, int]]:
-    """Record indicator index → (format tree node, flat position), matched as the parser does."""
-    from ..parse.indicators import _flatten
-
-    flat, index = _flatten(spec.id)
-    out: dict[int, tuple[IndicatorNode, int]] = {}
-    last = -1
+def _indicator_nodes(report: Report, spec: FormatSpec) -> dict[int, IndicatorNode]:
+    """Record indicator index → the format-tree row it is, matched as the parser matches."""
+    matcher = IndicatorMatcher(spec.id)
+    out: dict[int, IndicatorNode] = {}
     for i, ind in enumerate(report.indicators or []):
-        hits = index.get(_match_key(ind.label), [])
-        hit = next((h for h in hits if h > last), hits[0] if hits else None)
+        hit = matcher.match(ind.label)
         if hit is not None:
-            out[i] = (flat[hit].node, hit)
-            last = hit
+            out[i] = hit[0]
     return out
 
 
@@ -250,8 +245,8 @@ def _pre2019_sum(report: Report, spec: FormatSpec) -> Iterator[Finding]:
     if spec.indicators is None or not report.indicators:
         return
     matched = _indicator_nodes(report, spec)
-    by_node = {id(node): i for i, (node, _) in matched.items()}
-    for i, (node, _) in matched.items():
+    by_node = {id(node): i for i, node in matched.items()}
+    for i, node in matched.items():
         if not node.sum_of_children:
             continue
         parent = report.indicators[i]
@@ -279,13 +274,13 @@ def _pre2019_channels(report: Report, spec: FormatSpec) -> Iterator[Finding]:
     if spec.indicators is None or not report.indicators:
         return
     matched = _indicator_nodes(report, spec)
-    node_of = {i: node for i, (node, _) in matched.items()}
+    node_of = matched
     for ident in spec.identities:
         if ident.kind != "children_at_least":
             continue
         total_i = next((i for i, n in node_of.items() if n.key == ident.than), None)
         group = next((n for n in node_of.values() if n.key == ident.node), None)
-        group = group or next((n for n in _walk_nodes(spec) if n.key == ident.node), None)
+        group = group or next((n for n, _ in spec.indicators.nodes() if n.key == ident.node), None)
         if total_i is None or group is None:
             continue
         child_ids = {id(c) for c in group.children}
@@ -305,10 +300,3 @@ def _pre2019_channels(report: Report, spec: FormatSpec) -> Iterator[Finding]:
                 expected=f"≥ {_fmt(total.value)}",
                 found=s,
             )
-
-
-def _walk_nodes(spec: FormatSpec) -> list[IndicatorNode]:
-    from ..parse.tokens import _walk
-
-    assert spec.indicators is not None
-    return _walk(spec.indicators.rows)

@@ -134,6 +134,18 @@ class IndicatorTable(_Spec):
     columns: list[str]
     rows: list[IndicatorNode]
 
+    def nodes(self) -> list[tuple[IndicatorNode, int]]:
+        """Every row of the tree in printed order, with its depth (0 for 一、…)."""
+        out: list[tuple[IndicatorNode, int]] = []
+
+        def walk(nodes: list[IndicatorNode], depth: int) -> None:
+            for n in nodes:
+                out.append((n, depth))
+                walk(n.children, depth + 1)
+
+        walk(self.rows, 0)
+        return out
+
 
 class IndicatorIdentity(_Spec):
     rule: str

@@ -31,29 +31,33 @@ def _match_key(label: str) -> str:
     return c.removeprefix("其中:").removeprefix("其中")
 
 
-@dataclass(slots=True, frozen=True)
-class _Flat:
-    node: IndicatorNode
-    depth: int
-
-
 @cache
-def _flatten(format_id: str) -> tuple[list[_Flat], dict[str, list[int]]]:
+def _index(format_id: str) -> tuple[list[tuple[IndicatorNode, int]], dict[str, list[int]]]:
     spec = get_format(format_id)
-    flat: list[_Flat] = []
-
-    def walk(nodes: list[IndicatorNode], depth: int) -> None:
-        for n in nodes:
-            flat.append(_Flat(n, depth))
-            walk(n.children, depth + 1)
-
     assert spec.indicators is not None
-    walk(spec.indicators.rows, 0)
+    flat = spec.indicators.nodes()
     index: dict[str, list[int]] = {}
-    for i, f in enumerate(flat):
-        for lab in [f.node.label, *f.node.variants]:
+    for i, (node, _) in enumerate(flat):
+        for lab in [node.label, *node.variants]:
             index.setdefault(_match_key(lab), []).append(i)
     return flat, index
+
+
+class IndicatorMatcher:
+    """Finds the format-tree row a printed label is, in printed order: of two rows with the
+    same words (（二）被依法纠错数 under 行政复议 and under 行政诉讼) the next one is taken."""
+
+    def __init__(self, format_id: str) -> None:
+        self.flat, self.index = _index(format_id)
+        self.last = -1
+
+    def match(self, label: str) -> tuple[IndicatorNode, int] | None:
+        hits = self.index.get(_match_key(label), [])
+        hit = next((h for h in hits if h > self.last), hits[0] if hits else None)
+        if hit is None:
+            return None
+        self.last = hit
+        return self.flat[hit]
 
 
 @dataclass(slots=True)
@@ -65,12 +69,11 @@ class IndicatorResult:
 
 def parse_indicators(tokens: list[Token], spec: FormatSpec) -> IndicatorResult:
     assert spec.indicators is not None
-    flat, index = _flatten(spec.id)
+    matcher = IndicatorMatcher(spec.id)
     units = {fold(u) for u in spec.units}
     skip = {fold(c) for c in [*spec.indicators.columns, spec.indicators.title]}
     out = IndicatorResult()
     stack: list[tuple[int, str]] = []  # (level, printed label) of the rows enclosing the next
-    last_match = -1
     prev_level = 0
     qizhong_level: int | None = None  # level of the 其中 group being continued
     i = 0
@@ -93,11 +96,9 @@ def parse_indicators(tokens: list[Token], spec: FormatSpec) -> IndicatorResult:
                 value_tok = t
             j += 1
         label = squeeze(tok.text)
-        hits = index.get(_match_key(label), [])
-        hit = next((h for h in hits if h > last_match), hits[0] if hits else None)
+        hit = matcher.match(label)
         if hit is not None:
-            level = flat[hit].depth
-            last_match = hit
+            level = hit[1]
             qizhong_level = None
         else:
             c = fold(label)

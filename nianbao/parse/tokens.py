@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..document import Document, Prov, Table
-from ..formats import FormatSpec, IndicatorNode, load_formats
+from ..formats import FormatSpec, load_formats
 from ..labels import core, fold, read_cell
 
 TABLE_KINDS = ("proactive", "applications", "review_litigation", "indicators")
@@ -36,14 +36,6 @@ def cell_token(text: str, prov: Prov, row: int = 0) -> Token:
     cv = read_cell(text)
     kind = "label" if cv.kind == "text" else cv.kind
     return Token(text, kind, cv.value, prov, cv.note, cv.unit, row)
-
-
-def _walk(nodes: list[IndicatorNode]) -> list[IndicatorNode]:
-    out: list[IndicatorNode] = []
-    for n in nodes:
-        out.append(n)
-        out.extend(_walk(n.children))
-    return out
 
 
 @cache
@@ -81,7 +73,7 @@ def _label_index() -> tuple[dict[str, str], list[tuple[str, str]]]:
         if spec.indicators:
             for col in spec.indicators.columns:
                 add(col, "indicators")
-            for node in _walk(spec.indicators.rows):
+            for node, _ in spec.indicators.nodes():
                 for lab in [node.label, *node.variants]:
                     add(lab, "indicators")
     exact = {c: next(iter(k)) for c, k in owners.items() if len(k) == 1 and c}
