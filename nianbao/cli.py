@@ -110,7 +110,7 @@ def check_cmd(paths: tuple[Path, ...], as_json: bool, lang: str, disable: tuple[
 
 @main.command("render")
 @click.argument("record", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--to", "to", type=click.Choice(["txt", "html", "docx"]), default="txt", show_default=True)
+@click.option("--to", "to", type=click.Choice(["txt", "md", "html", "docx", "pdf"]), default="txt", show_default=True)
 @click.option(
     "--layout",
     type=click.Choice(["cells", "tabs", "pipes", "spaces"]),
@@ -137,11 +137,17 @@ def render_cmd(record: Path, to: str, layout: str, output: Path | None, force: b
             click.echo(f"nianbao: {record}: {f.rule} {f.message}", err=True)
         click.echo(f"nianbao: {record}: 记录有 {len(errors)} 个错误，不予排版（--force 可强制输出）", err=True)
         sys.exit(1)
-    data = render(report, to=to, layout=layout)
+    from .errors import NianbaoError
+
+    try:
+        data = render(report, to=to, layout=layout)
+    except NianbaoError as exc:
+        click.echo(f"nianbao: {record}: {exc}", err=True)
+        sys.exit(2)
     if output:
         output.write_bytes(data)
-    elif to == "docx":
-        click.echo("nianbao: .docx 是二进制文件，请用 -o 指定输出文件", err=True)
+    elif to in ("docx", "pdf"):
+        click.echo(f"nianbao: .{to} 是二进制文件，请用 -o 指定输出文件", err=True)
         sys.exit(2)
     else:
         click.echo(data.decode("utf-8"), nl=False)

@@ -34,20 +34,23 @@ def _leading_paragraphs(doc: Document, limit: int = 6) -> list[Paragraph]:
 
 
 def find_title(doc: Document) -> tuple[str | None, int | None]:
-    """The title, joined when a line break split it (``交道口街道2023年政府信息公开`` +
-    ``工作年度报告``), and the line it starts on."""
+    """The title, joined when line breaks split it (``交道口街道2023年政府信息公开`` +
+    ``工作年度报告``; a 22-point title wrapped before its last character), and its line."""
     paras = _leading_paragraphs(doc)
-    for k, p in enumerate(paras):
-        if "报告" not in p.text or len(p.text) > 80:
-            continue
-        parts = [p.text]
-        line = p.prov.line
-        if k > 0:
-            before = paras[k - 1].text
-            if len(before) <= 40 and not _SENTENCE.search(before) and not _DATE_LINE.match(before):
-                parts.insert(0, before)
-                line = paras[k - 1].prov.line
-        return tidy("".join(parts)), line
+    lead: list[Paragraph] = []
+    for p in paras:
+        if _SENTENCE.search(p.text) or len(p.text) > 40 or _DATE_LINE.match(p.text):
+            break
+        lead.append(p)
+    for start in range(len(lead)):
+        joined = ""
+        for p in lead[start:]:
+            joined += p.text
+            if "报告" in joined or "年报" in joined:
+                return tidy(joined), lead[start].prov.line
+    for p in paras:
+        if "报告" in p.text and len(p.text) <= 80 and not _SENTENCE.search(p.text):
+            return tidy(p.text), p.prov.line
     return None, None
 
 

@@ -110,8 +110,11 @@ def _store(
 
 
 def _garbled(pc: str, cand_cores: tuple[str, ...]) -> bool:
-    """A printed label close enough to a long candidate to be it with a few characters lost
-    (``其他法律行政止公开`` for ``其他法律行政法规禁止公开``)."""
+    """A printed label that is the start of a candidate (``3.补正`` cut by a page break), or
+    close enough to a long one to be it with a few characters lost (``其他法律行政止公开``
+    for ``其他法律行政法规禁止公开``)."""
+    if any(len(pc) >= 2 and len(cc) > len(pc) and cc.startswith(pc) for cc in cand_cores):
+        return True  # the label's end went onto the next page or line
     return len(pc) >= 6 and any(len(cc) >= 6 and SequenceMatcher(None, pc, cc).ratio() >= 0.8 for cc in cand_cores)
 
 
@@ -135,8 +138,11 @@ def parse_grid(tokens: list[Token], grid: GridTable, table: str) -> TableResult:
             continue
         hit = None
         pc = core(tok.text)
+        numbered = pc != fold(tok.text)
         for k in range(cur, len(rows)):
-            if weak[k] and k > cur + 2:
+            # a two-character label (其他, 总计) names a row only with its numbering (3.其他,
+            # （七）总计): bare, it is a column header, repeated after a page break
+            if weak[k] and (k > cur + 2 or not numbered):
                 continue
             if core_matches(pc, row_cores[k]):
                 hit = k

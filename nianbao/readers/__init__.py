@@ -44,6 +44,25 @@ def _zip_has(data: bytes, name: str) -> bool:
         return False
 
 
+_OLE_WORD = "WordDocument".encode("utf-16-le")
+_OLE_BOOK = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
+
+
+def _via_libreoffice(data: bytes, mime: str, origin: Origin) -> Document:
+    """Old binary Word/WPS (and RTF) become .docx, Excel/WPS-sheet .xlsx, then are read as such."""
+    from ..office import convert
+    from .docx import docx_to_document
+    from .xlsx import xlsx_to_document
+
+    if mime == "application/rtf" or _OLE_WORD in data:
+        origin.mimetype = "application/msword"
+        return docx_to_document(convert(data, ".doc" if mime != "application/rtf" else ".rtf", "docx"), origin)
+    if any(b in data for b in _OLE_BOOK):
+        origin.mimetype = "application/vnd.ms-excel"
+        return xlsx_to_document(convert(data, ".xls", "xlsx"), origin)
+    raise UnsupportedFormat("无法识别的 OLE 文件（既不是 Word/WPS 文档也不是 Excel 表格）")
+
+
 def sniff(data: bytes) -> str:
     """The MIME type the bytes say they are; ``text/plain`` when no magic matches."""
     for magic, mime in _MAGIC:
@@ -65,6 +84,13 @@ def bytes_to_document(data: bytes, filename: str | None = None) -> Document:
 
         origin.mimetype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         return docx_to_document(data, origin)
+    if mime == "application/zip" and _zip_has(data, "xl/workbook.xml"):
+        from .xlsx import xlsx_to_document
+
+        origin.mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return xlsx_to_document(data, origin)
+    if mime in ("application/x-ole-storage", "application/rtf"):
+        return _via_libreoffice(data, mime, origin)
     if mime == "text/plain" and looks_like_html(data):
         origin.mimetype = "text/html"
         return html_to_document(data, origin)

@@ -34,6 +34,7 @@ _PAGE_NUMBER = re.compile(
 )
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、.．]")
 _COLUMN_GAP = re.compile(r"(?:[ \u00a0]{2,}|\t|\u3000)+")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")  # Markdown (and HTML-to-text) heading marks
 _PIPE_SEPARATOR = re.compile(r"^[\s|:+\-=—]+$")
 _TRAILING_NUMBERS = re.compile(r"^(.*?[^\d\s.,+\-])\s+((?:[+-]?[\d.,]+\s*)+)$")
 _THOUSANDS = re.compile(r"^\d{1,3}(?: \d{3})+$")
@@ -103,6 +104,7 @@ def _classify(number: int, raw: str) -> _Line:
         return _Line(number, "tabs", stripped, [c.strip() for c in line.split("\t")])
     if line.startswith("\t"):
         return _Line(number, "cell", stripped, [stripped])
+    stripped = _MD_HEADING.sub("", stripped)
     cells = _space_cells(stripped)
     if cells is not None:
         return _Line(number, "spaces", stripped, cells)

@@ -5,11 +5,21 @@ from __future__ import annotations
 from ..record import Report
 from .html import render_html
 from .layout import LaidOut, LaidTable, layout_report
-from .text import LAYOUTS, render_text
+from .text import LAYOUTS, render_markdown, render_text
 
-__all__ = ["FORMATS", "LAYOUTS", "LaidOut", "LaidTable", "layout_report", "render", "render_html", "render_text"]
+__all__ = [
+    "FORMATS",
+    "LAYOUTS",
+    "LaidOut",
+    "LaidTable",
+    "layout_report",
+    "render",
+    "render_html",
+    "render_markdown",
+    "render_text",
+]
 
-FORMATS = ("txt", "html", "docx")
+FORMATS = ("txt", "md", "html", "docx", "pdf")
 
 
 def render(report: Report, to: str = "txt", layout: str = "tabs") -> bytes:
@@ -18,8 +28,15 @@ def render(report: Report, to: str = "txt", layout: str = "tabs") -> bytes:
         return render_text(report, layout).encode("utf-8")
     if to == "html":
         return render_html(report).encode("utf-8")
-    if to == "docx":
+    if to == "md":
+        return render_markdown(report).encode("utf-8")
+    if to in ("docx", "pdf"):
         from .docx import render_docx
 
-        return render_docx(report)
+        docx = render_docx(report)
+        if to == "docx":
+            return docx
+        from ..office import convert
+
+        return convert(docx, ".docx", "pdf")
     raise ValueError(f"unknown output format {to!r}; one of {', '.join(FORMATS)}")

@@ -38,6 +38,7 @@ def _table(doc: object, table: LaidTable) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+    from docx.shared import Cm
 
     width = max(len(r) for r in table.rows)
     t = doc.add_table(rows=len(table.rows), cols=width)  # type: ignore[attr-defined]
@@ -47,9 +48,24 @@ def _table(doc: object, table: LaidTable) -> None:
     for (r, c), (rs, cs) in spans.items():
         t.cell(r, c).merge(t.cell(r + rs - 1, c + cs - 1))
     covered = {(r + i, c + k) for (r, c), (rs, cs) in spans.items() for i in range(rs) for k in range(cs)} - set(spans)
+    # Label columns wide enough that labels do not wrap into one character a line; Word
+    # takes the cells' widths, LibreOffice the grid's, so both are set.
+    t.autofit = False
+    labels = max(1, table.label_cols) if table.label_cols else 0
+    label_w = Cm(3.4) if labels > 1 else Cm(5.0)
+    rest = Cm((15.6 - (label_w.cm * labels)) / max(1, width - labels))
+    widths = [label_w if c < labels else rest for c in range(width)]
+    for grid_col, w in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=False):
+        grid_col.set(qn("w:w"), str(int(w.twips)))
+    for c, col in enumerate(t.columns):
+        for cell in col.cells:
+            cell.width = widths[c]
     for r, row in enumerate(table.rows):
+        trpr = t.rows[r]._tr.get_or_add_trPr()
+        keep = OxmlElement("w:cantSplit")  # a row never breaks across pages
+        keep.set(qn("w:val"), "true")
+        trpr.append(keep)
         if r < table.header_rows:  # repeat the header rows on each page
-            trpr = t.rows[r]._tr.get_or_add_trPr()
             head = OxmlElement("w:tblHeader")
             head.set(qn("w:val"), "true")
             trpr.append(head)

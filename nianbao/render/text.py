@@ -47,3 +47,19 @@ def render_text(report: Report, layout: str = "tabs") -> str:
         else:
             lines.append(block)
     return "\n".join(lines) + "\n"
+
+
+def render_markdown(report: Report) -> str:
+    """Markdown: the title as a heading, the parts as second-level headings, pipe tables."""
+    laid = layout_report(report)
+    headings = {s.heading for s in report.sections.values()}
+    lines = [f"# {laid.title}", ""]
+    for block in laid.blocks:
+        if isinstance(block, LaidTable):
+            lines.extend(_table_lines(block, "pipes"))
+        elif block in headings:
+            lines.append(f"## {block}")
+        else:
+            lines.append(block)
+        lines.append("")
+    return "\n".join(lines)
