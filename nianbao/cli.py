@@ -153,6 +153,30 @@ def render_cmd(record: Path, to: str, layout: str, output: Path | None, force: b
         click.echo(data.decode("utf-8"), nl=False)
 
 
+@main.command("synth")
+@click.option("--n", "n", type=int, default=20, show_default=True, help="How many reports.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True)
+@click.option("--formats", default="txt", show_default=True, help="Comma-separated: txt, md, html, docx, pdf.")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--faults", type=float, default=0.0, show_default=True, help="Share of reports with one planted fault (0–1).")
+def synth_cmd(n: int, out: Path, formats: str, seed: int, faults: float) -> None:
+    """Make a corpus of realistic reports of made-up agencies, each with its ground truth (nianbao.synth)."""
+    from .errors import NianbaoError
+    from .render import FORMATS
+    from .synth import synth_corpus
+
+    wanted = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in FORMATS]
+    if unknown:
+        raise click.BadParameter(f"unknown format(s) {', '.join(unknown)}; one of {', '.join(FORMATS)}", param_hint="--formats")
+    try:
+        written = synth_corpus(out, n, wanted, seed=seed, faults=faults)
+    except NianbaoError as exc:
+        click.echo(f"nianbao: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"{len(written)} 份报告（及其标准答案 JSON）已写入 {out}")
+
+
 @main.command("demo")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("demo"), show_default=True)
 @click.option("-n", "n", type=int, default=8, show_default=True, help="How many reports to make.")

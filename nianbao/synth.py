@@ -6,7 +6,9 @@ and parsed back must come back unchanged, so these are ground truth by construct
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 from .formats import FormatSpec, format_for_year
 from .record import ProactiveRow, Report, Section
@@ -131,3 +133,80 @@ def synth_record(rng: random.Random, year: int | None = None) -> Report:
         applications=apps,
         review_litigation=_review(spec, rng),
     )
+
+
+# ------------------------------------------------------------------------------ the corpus
+
+FAULTS = ("T3-ROW-SUM", "T3-BALANCE", "T4-TOTAL", "PARTS", "TEXT-TABLE", "TEMPLATE-YEAR")
+
+
+def plant_fault(report: Report, rule: str, rng: random.Random) -> dict[str, object]:
+    """Break ``report`` so that exactly the check ``rule`` should fire; what was done, as data."""
+    apps = report.applications or {}
+    if rule == "T3-ROW-SUM":
+        key = rng.choice([k for k in apps if k != "total_processed"])
+        apps[key][0] = (apps[key][0] or 0) + 1
+        return {"rule": rule, "where": {"table": "applications", "row": key, "column": "total"}}
+    if rule == "T3-BALANCE":
+        apps["carried_forward"][0] = (apps["carried_forward"][0] or 0) + 1
+        apps["carried_forward"][-1] = (apps["carried_forward"][-1] or 0) + 1
+        return {"rule": rule, "where": {"table": "applications", "row": "total_processed", "column": "natural_person"}}
+    if rule == "T4-TOTAL":
+        rl = report.review_litigation or {}
+        rl["review"][-1] = (rl["review"][-1] or 0) + 1
+        return {"rule": rule, "where": {"table": "review_litigation", "row": "review", "column": "total"}}
+    if rule == "PARTS":
+        number = rng.choice(["5", "6"])
+        report.sections.pop(number, None)
+        return {"rule": rule, "where": {"section": number}}
+    if rule == "TEXT-TABLE":
+        total = apps["new_received"][-1] or 0
+        one = report.sections["1"]
+        one.text = one.text.replace(f"新收政府信息公开申请{total}件", f"新收政府信息公开申请{total + 3}件")
+        return {"rule": rule, "where": {"table": "applications", "row": "new_received", "column": "total"}}
+    if rule == "TEMPLATE-YEAR":
+        report.year = 2020 if report.template == "2021" else 2022
+        report.title = f"{report.agency}{report.year}年政府信息公开工作年度报告"
+        return {"rule": rule, "where": {"field": "template"}}
+    raise ValueError(f"no way to plant {rule}")
+
+
+def synth_corpus(out: Path, n: int, formats: list[str], seed: int = 0, faults: float = 0.0) -> list[Path]:
+    """``n`` reports of made-up agencies in each of ``formats`` (txt, md, html, docx, pdf),
+    each with its ground truth beside it (``NAME.json``, planted faults under ``planted``)."""
+    from .render import LAYOUTS, render
+
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    docx_for_pdf: list[Path] = []
+    for i in range(n):
+        report = synth_record(rng)
+        truth = report.to_dict()
+        if faults and rng.random() < faults:
+            planted = plant_fault(report, rng.choice(FAULTS), rng)
+            truth = report.to_dict()
+            truth["planted"] = [planted]
+        for fmt in formats:
+            name = f"{i + 1:05d}-{fmt}"
+            (out / f"{name}.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+            if fmt == "pdf":
+                path = out / f"{name}.docx"
+                path.write_bytes(render(report, "docx"))
+                docx_for_pdf.append(path)
+                continue
+            path = out / f"{name}.{fmt}"
+            layout = LAYOUTS[rng.randrange(len(LAYOUTS))]
+            data = render(report, fmt, layout=layout)
+            if fmt == "txt" and rng.random() < 0.3:
+                data = data.decode("utf-8").encode("gb18030")
+            path.write_bytes(data)
+            written.append(path)
+    if docx_for_pdf:
+        from .office import convert_files
+
+        pdfs = convert_files(docx_for_pdf, "pdf", out)
+        for p in docx_for_pdf:
+            p.unlink()
+        written.extend(pdfs)
+    return sorted(written)

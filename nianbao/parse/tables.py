@@ -109,11 +109,11 @@ def _store(
     return row
 
 
-def _garbled(pc: str, cand_cores: tuple[str, ...]) -> bool:
+def _garbled(pc: str, cand_cores: tuple[str, ...], numbered: bool) -> bool:
     """A printed label that is the start of a candidate (``3.补正`` cut by a page break), or
     close enough to a long one to be it with a few characters lost (``其他法律行政止公开``
     for ``其他法律行政法规禁止公开``)."""
-    if any(len(pc) >= 2 and len(cc) > len(pc) and cc.startswith(pc) for cc in cand_cores):
+    if (numbered or len(pc) >= 4) and any(len(pc) >= 2 and len(cc) > len(pc) and cc.startswith(pc) for cc in cand_cores):
         return True  # the label's end went onto the next page or line
     return len(pc) >= 6 and any(len(cc) >= 6 and SequenceMatcher(None, pc, cc).ratio() >= 0.8 for cc in cand_cores)
 
@@ -147,7 +147,7 @@ def parse_grid(tokens: list[Token], grid: GridTable, table: str) -> TableResult:
             if core_matches(pc, row_cores[k]):
                 hit = k
                 break
-        if hit is None and cur < len(rows) and _garbled(pc, row_cores[cur]):
+        if hit is None and cur < len(rows) and _garbled(pc, row_cores[cur], numbered):
             hit = cur  # the row expected next, printed with characters lost or wrong
         if hit is None:
             i += 1

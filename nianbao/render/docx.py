@@ -51,10 +51,13 @@ def _table(doc: object, table: LaidTable) -> None:
     # Label columns wide enough that labels do not wrap into one character a line; Word
     # takes the cells' widths, LibreOffice the grid's, so both are set.
     t.autofit = False
-    labels = max(1, table.label_cols) if table.label_cols else 0
-    label_w = Cm(3.4) if labels > 1 else Cm(5.0)
-    rest = Cm((15.6 - (label_w.cm * labels)) / max(1, width - labels))
-    widths = [label_w if c < labels else rest for c in range(width)]
+    labels = table.label_cols
+    if labels > 1:  # group columns narrow, the row label's own column wide
+        label_ws = [1.5] * (labels - 1) + [7.2 - 1.5 * (labels - 1)]
+    else:
+        label_ws = [5.0] * labels
+    rest = (15.6 - sum(label_ws)) / max(1, width - labels)
+    widths = [Cm(label_ws[c]) if c < labels else Cm(rest) for c in range(width)]
     for grid_col, w in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=False):
         grid_col.set(qn("w:w"), str(int(w.twips)))
     for c, col in enumerate(t.columns):

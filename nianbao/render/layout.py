@@ -213,7 +213,8 @@ def layout_report(report: Report) -> LaidOut:
         tables["4"] = _review(report, spec.review_litigation)
     for part in spec.parts:
         section = report.sections.get(part.number)
-        out.blocks.append(section.heading if section else part.heading)
+        if section is not None or not report.sections:  # never invent a part the record lacks
+            out.blocks.append(section.heading if section else part.heading)
         if section and section.text:
             out.blocks.extend(line for line in section.text.split("\n") if line.strip())
         if part.number in tables:
