@@ -112,3 +112,18 @@ def test_render_cli_pdf(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert out.read_bytes().startswith(b"%PDF")
     assert score(data, nianbao.parse(out).record.to_dict()) == []
+
+
+@needs_office
+def test_pdf_table_split_over_two_pages_with_repeated_header(tmp_path: Path) -> None:
+    """Table 三 runs over a page break; the header rows repeat on the next page (tblHeader)
+    and must not be read as data: every value still lands in its row."""
+    data, rep = gold(0)
+    path = tmp_path / "r.pdf"
+    path.write_bytes(render(rep, "pdf"))
+    doc = nianbao.read_document(path)
+    header_pages = {c.prov.page for t in doc.tables for r in t.rows for c in r if c.text.replace("\n", "") == "自然人"}
+    record = nianbao.parse(path).record
+    pages = {record.provenance[f"applications.{k}[0]"]["page"] for k in record.applications}
+    assert len(pages) == 2 and pages <= header_pages
+    assert score(data, record.to_dict()) == []
