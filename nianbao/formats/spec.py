@@ -27,6 +27,7 @@ class Part(_Spec):
     number: str
     heading: str
     keys: list[str]
+    table: str | None = None  # the statistics table this part holds
 
 
 class Column(_Spec):

@@ -50,6 +50,8 @@ def document_to_record(doc: Document) -> ParseResult:
     a sentence saying what was missing."""
     file = doc.origin.filename
     if not doc.blocks:
+        if doc.origin.layout == "ocr":
+            return ParseResult(file, Status.FAILURE, problems=["没有文字层（扫描件或图片），OCR 也未识别出任何文字"])
         return ParseResult(file, Status.FAILURE, problems=["文件为空，没有任何文字"])
     title, _ = find_title(doc)
     year = find_year(title, doc)

@@ -7,6 +7,7 @@ lines or pushed past a page break still reads label → values.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -100,6 +101,30 @@ def _text_table_kind(text: str) -> str | None:
     return None
 
 
+_PART_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、.．]")
+
+
+@cache
+def _part_tables() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    seen: dict[str, set[str]] = {}
+    for spec in load_formats().values():
+        for part in spec.parts:
+            if part.table:
+                seen.setdefault(part.table, set()).update(fold(k) for k in part.keys)
+    return tuple((t, tuple(sorted(keys, key=len, reverse=True))) for t, keys in seen.items())
+
+
+def _heading_table(text: str) -> str | None:
+    """The table a part heading (二、主动公开… 四、…行政复议、行政诉讼情况) introduces."""
+    if len(text) > 40 or not _PART_HEADING.match(text):
+        return None
+    f = fold(text)
+    for table, keys in _part_tables():
+        if any(k in f for k in keys):
+            return table
+    return None
+
+
 def route_tokens(doc: Document) -> dict[str, list[Token]]:
     """Every table cell of the document as a token, grouped by the statistics table its
     row belongs to. A row with no telling label (a row of numbers, a header fragment)
@@ -109,6 +134,7 @@ def route_tokens(doc: Document) -> dict[str, list[Token]]:
     row_id = 0
     for block in doc.blocks:
         if not isinstance(block, Table):
+            current = _heading_table(block.text) or current
             continue
         for row in block.rows:
             row_id += 1

@@ -79,6 +79,10 @@ def bytes_to_document(data: bytes, filename: str | None = None) -> Document:
         from .pdf import pdf_to_document
 
         return pdf_to_document(data, origin)
+    if mime.startswith("image/"):
+        from .ocr import ocr_image
+
+        return ocr_image(data, origin)
     if mime == "application/zip" and _zip_has(data, "word/document.xml"):
         from .docx import docx_to_document
 

@@ -108,6 +108,8 @@ def pdf_to_document(data: bytes, origin: Origin | None = None) -> Document:
             if table is not None:
                 blocks.append(table)
     if chars == 0:
-        raise ReadError("PDF 没有文字层（扫描件或图片），需要 OCR 才能读取")
+        from .ocr import ocr_pdf
+
+        return ocr_pdf(data, origin)
     origin.layout = "pdf"
     return Document(blocks=blocks, origin=origin)
