@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -58,3 +61,18 @@ def test_unreadable_pdf_gets_one_clear_line(tmp_path: Path, name: str, data: byt
     proc = run("parse", str(path))
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert str(path) in proc.stderr and says in proc.stderr and proc.stderr.count("\n") == 1
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None and not os.environ.get("CI"), reason="poppler-utils not installed")
+@pytest.mark.parametrize("pdf", REAL, ids=[p.stem for p in REAL])
+def test_real_pdf_as_pdftotext_layout_text(pdf: Path, tmp_path: Path) -> None:
+    """The real reports as `pdftotext -layout` prints them (space-aligned columns). Found on
+    these files: labels wrapped onto a second line above their numbers (（二）部分公开…，不 /
+    计其他情形）), an item numbered “5.” taken for a part heading, a bare 其他 in table 四's
+    header claiming its row for table 三, table 四's numbers far below its last header label."""
+    gold = json.loads(pdf.with_suffix(".json").read_text(encoding="utf-8"))
+    out = tmp_path / f"{pdf.stem}.txt"
+    subprocess.run(["pdftotext", "-layout", str(pdf), str(out)], check=True)
+    result = nianbao.parse(out)
+    assert result.record.source.layout == "spaces"
+    assert score(gold, result.record.to_dict()) == []

@@ -170,6 +170,20 @@ def parse_grid(tokens: list[Token], grid: GridTable, table: str) -> TableResult:
     return result
 
 
+def _best_run(tokens: list[Token]) -> list[Token]:
+    """The run of value cells between labels that holds the most numbers (the first, on a tie)."""
+    best: list[Token] = []
+    run: list[Token] = []
+    for t in [*tokens, None]:
+        if t is None or t.kind == "label":
+            if sum(x.kind != "empty" for x in run) > sum(x.kind != "empty" for x in best):
+                best = run
+            run = []
+        else:
+            run.append(t)
+    return best
+
+
 def parse_flat_grid(tokens: list[Token], grid: GridTable, table: str) -> TableResult:
     """Table 四: one data row of rows × columns values after the column headers, or, when a
     report prints the groups as row labels, one row per group."""
@@ -194,8 +208,12 @@ def parse_flat_grid(tokens: list[Token], grid: GridTable, table: str) -> TableRe
             result.values[row.key] = [None] * len(grid.columns)
         result.notes.append(_note(table, "未找到表格", None, "table-missing"))
         return result
-    values, _ = _values_after(tokens, last_header) if last_header >= 0 else (tokens, 0)
     n = len(grid.columns)
+    values = _best_run(tokens[last_header + 1 :] if last_header >= 0 else tokens)
+    if last_header >= 0 and sum(t.kind != "empty" for t in values) < n * len(grid.rows) // 2:
+        # headers printed around the numbers (text extracted from a PDF): the fullest run of numbers
+        first = next(i for i, t in enumerate(tokens) if t.kind == "label" and label_matches(t.text, header_labels))
+        values = _best_run(tokens[first:])
     placed, problem = align(values, n * len(grid.rows))
     anchor = tokens[last_header] if last_header >= 0 else (tokens[0] if tokens else None)
     if problem:

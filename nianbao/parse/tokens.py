@@ -77,7 +77,8 @@ def _label_index() -> tuple[dict[str, str], list[tuple[str, str]]]:
             for node, _ in spec.indicators.nodes():
                 for lab in [node.label, *node.variants]:
                     add(lab, "indicators")
-    exact = {c: next(iter(k)) for c, k in owners.items() if len(k) == 1 and c}
+    # a two-character label (其他, 规章) is too common a word to say which table a row is in
+    exact = {c: next(iter(k)) for c, k in owners.items() if len(k) == 1 and len(c) >= 3}
     long = [(c, k) for c, k in exact.items() if len(c) >= 6]
     return exact, long
 

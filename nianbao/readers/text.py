@@ -33,6 +33,7 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、.．]")
+_PART_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*、")  # 五、 or 5、 (5. numbers an item)
 _COLUMN_GAP = re.compile(r"(?:[ \u00a0]{2,}|\t|\u3000)+")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")  # Markdown (and HTML-to-text) heading marks
 _PIPE_SEPARATOR = re.compile(r"^[\s|:+\-=—]+$")
@@ -189,11 +190,18 @@ def text_to_document(text: str, origin: Origin | None = None) -> Document:
                 blocks.append(table)
         table, row = None, None
 
+    # next_is_row[k]: a table row follows line k, with at most one short text line between
+    # (a label wrapped onto two lines above its numbers).
     next_is_row = [False] * len(kept)
-    following = False
+    following, short_text = False, 0
     for k in range(len(kept) - 1, -1, -1):
         next_is_row[k] = following
-        following = kept[k].kind in _TABLE_KINDS
+        ln = kept[k]
+        if ln.kind in _TABLE_KINDS:
+            following, short_text = True, 0
+        elif ln.kind == "text":
+            short_text += 1
+            following = following and short_text <= 1 and len(ln.text) <= 30
 
     for k, ln in enumerate(kept):
         if ln.kind in ("blank", "separator"):
@@ -226,13 +234,18 @@ def text_to_document(text: str, origin: Origin | None = None) -> Document:
             and gap == 0
             and next_is_row[k]
             and prev is not None
-            and prev.kind in ("tabs", "pipes", "spaces")
+            and prev.kind in ("tabs", "pipes", "spaces", "label-line")
             and len(ln.text) <= 60
-            and not _TOP_HEADING.match(ln.text)
+            and not (_PART_NUMBER.match(ln.text) and len(ln.text) > 12)
         ):
-            # a label alone on its line between two rows: a row of one cell
-            table.rows.append([Cell(ln.text, Prov(line=ln.number, row=len(table.rows), col=0))])
-            prev, gap = ln, 0
+            # a label alone on its line between two rows: a row of one cell; its second line
+            # (a label wrapped above its numbers) joins it
+            last_row = table.rows[-1]
+            if prev.kind == "label-line" and len(last_row) == 1:
+                last_row[0] = Cell(last_row[0].text + ln.text, last_row[0].prov)
+            else:
+                table.rows.append([Cell(ln.text, Prov(line=ln.number, row=len(table.rows), col=0))])
+            prev, gap = _Line(ln.number, "label-line", ln.text, [ln.text]), 0
             continue
         if ln.kind == "text":
             end_table()
