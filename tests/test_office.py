@@ -127,3 +127,22 @@ def test_pdf_table_split_over_two_pages_with_repeated_header(tmp_path: Path) -> 
     pages = {record.provenance[f"applications.{k}[0]"]["page"] for k in record.applications}
     assert len(pages) == 2 and pages <= header_pages
     assert score(data, record.to_dict()) == []
+
+
+@needs_office
+@pytest.mark.parametrize("i", range(5), ids=[p.stem[:3] for p in GOLDS])
+def test_three_line_table_pdf(i: int, tmp_path: Path) -> None:
+    """三线表: rules only above, under the header and below; no vertical rules, so no table
+    finder sees a table. Word boxes with wide gaps are read as columns instead."""
+    import pdfplumber
+
+    from nianbao.render.docx import render_docx
+
+    data, rep = gold(i)
+    path = tmp_path / "three-line.pdf"
+    path.write_bytes(convert(render_docx(rep, three_line=True), ".docx", "pdf"))
+    with pdfplumber.open(path) as pdf:
+        assert not any(page.find_tables() for page in pdf.pages)
+    result = nianbao.parse(path)
+    assert result.status == nianbao.Status.SUCCESS, result.problems
+    assert score(data, result.record.to_dict()) == []

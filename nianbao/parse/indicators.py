@@ -31,6 +31,20 @@ def _match_key(label: str) -> str:
     return c.removeprefix("其中:").removeprefix("其中")
 
 
+def _open_bracket(label: str) -> bool:
+    f = fold(label)
+    return f.count("(") > f.count(")")
+
+
+def _continues(first: str, second: str) -> bool:
+    """Is ``second`` the rest of a label whose first line was ``first``? Yes when ``first``
+    left a bracket open, or when together they make a row the format knows."""
+    return _open_bracket(first) or bool(_KNOWN.get(_match_key(first + second)))
+
+
+_KNOWN: dict[str, bool] = {}
+
+
 @cache
 def _index(format_id: str) -> tuple[list[tuple[IndicatorNode, int]], dict[str, list[int]]]:
     spec = get_format(format_id)
@@ -40,6 +54,7 @@ def _index(format_id: str) -> tuple[list[tuple[IndicatorNode, int]], dict[str, l
     for i, (node, _) in enumerate(flat):
         for lab in [node.label, *node.variants]:
             index.setdefault(_match_key(lab), []).append(i)
+            _KNOWN[_match_key(lab)] = True
     return flat, index
 
 
@@ -74,6 +89,7 @@ def parse_indicators(tokens: list[Token], spec: FormatSpec) -> IndicatorResult:
     skip = {fold(c) for c in [*spec.indicators.columns, spec.indicators.title]}
     out = IndicatorResult()
     stack: list[tuple[int, str]] = []  # (level, printed label) of the rows enclosing the next
+    pending: str | None = None  # a label's first line, waiting for the line that finishes it
     prev_level = 0
     qizhong_level: int | None = None  # level of the 其中 group being continued
     i = 0
@@ -96,6 +112,21 @@ def parse_indicators(tokens: list[Token], spec: FormatSpec) -> IndicatorResult:
                 value_tok = t
             j += 1
         label = squeeze(tok.text)
+        has_data = unit_tok is not None or value_tok is not None
+        numbered = any(rx.match(fold(label)) for rx, _ in _LEVEL) or fold(label).startswith("其中")
+        if not numbered and not has_data and out.rows and pending is None and _continues(out.rows[-1].label, label):
+            # the second line of the label above (the unit and value sat beside its first line)
+            out.rows[-1].label += label
+            i = j
+            continue
+        if pending is not None:
+            if not numbered and _continues(pending, label):
+                label = pending + label  # the first line of this label stood alone above it
+            pending = None
+        if numbered and not has_data and _open_bracket(label):
+            pending = label  # a header's label cut mid-bracket: its rest is on the next line
+            i = j
+            continue
         hit = matcher.match(label)
         if hit is not None:
             level = hit[1]

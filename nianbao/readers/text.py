@@ -34,6 +34,8 @@ _PAGE_NUMBER = re.compile(
 )
 _TOP_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、.．]")
 _PART_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*、")  # 五、 or 5、 (5. numbers an item)
+# what starts a label of its own rather than continuing the one above
+_ITEM_START = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|其中)")
 _COLUMN_GAP = re.compile(r"(?:[ \u00a0]{2,}|\t|\u3000)+")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")  # Markdown (and HTML-to-text) heading marks
 _PIPE_SEPARATOR = re.compile(r"^[\s|:+\-=—]+$")
@@ -190,8 +192,8 @@ def text_to_document(text: str, origin: Origin | None = None) -> Document:
                 blocks.append(table)
         table, row = None, None
 
-    # next_is_row[k]: a table row follows line k, with at most one short text line between
-    # (a label wrapped onto two lines above its numbers).
+    # next_is_row[k]: a table row follows line k, with at most four short text lines between
+    # (a label wrapped onto several lines around its numbers).
     next_is_row = [False] * len(kept)
     following, short_text = False, 0
     for k in range(len(kept) - 1, -1, -1):
@@ -201,7 +203,7 @@ def text_to_document(text: str, origin: Origin | None = None) -> Document:
             following, short_text = True, 0
         elif ln.kind == "text":
             short_text += 1
-            following = following and short_text <= 1 and len(ln.text) <= 30
+            following = following and short_text <= 4 and len(ln.text) <= 30
 
     for k, ln in enumerate(kept):
         if ln.kind in ("blank", "separator"):
@@ -241,7 +243,7 @@ def text_to_document(text: str, origin: Origin | None = None) -> Document:
             # a label alone on its line between two rows: a row of one cell; its second line
             # (a label wrapped above its numbers) joins it
             last_row = table.rows[-1]
-            if prev.kind == "label-line" and len(last_row) == 1:
+            if prev.kind == "label-line" and len(last_row) == 1 and not _ITEM_START.match(ln.text):
                 last_row[0] = Cell(last_row[0].text + ln.text, last_row[0].prov)
             else:
                 table.rows.append([Cell(ln.text, Prov(line=ln.number, row=len(table.rows), col=0))])

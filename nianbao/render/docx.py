@@ -33,7 +33,32 @@ def _font(run: object, name: str, size_pt: float) -> None:
         rfonts.set(qn(attr), name)
 
 
-def _table(doc: object, table: LaidTable) -> None:
+def _three_line(t: object, header_rows: int) -> None:
+    """A 三线表: a rule above the table, one under the header, one below; no others."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tblpr = t._tbl.tblPr  # type: ignore[attr-defined]
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "single" if edge in ("top", "bottom") else "nil")
+        if edge in ("top", "bottom"):
+            el.set(qn("w:sz"), "12")
+        borders.append(el)
+    tblpr.append(borders)
+    if header_rows:
+        for cell in t.rows[header_rows - 1].cells:  # type: ignore[attr-defined]
+            tcpr = cell._tc.get_or_add_tcPr()
+            tcb = OxmlElement("w:tcBorders")
+            bottom = OxmlElement("w:bottom")
+            bottom.set(qn("w:val"), "single")
+            bottom.set(qn("w:sz"), "8")
+            tcb.append(bottom)
+            tcpr.append(tcb)
+
+
+def _table(doc: object, table: LaidTable, three_line: bool = False) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
@@ -42,7 +67,8 @@ def _table(doc: object, table: LaidTable) -> None:
 
     width = max(len(r) for r in table.rows)
     t = doc.add_table(rows=len(table.rows), cols=width)  # type: ignore[attr-defined]
-    t.style = "Table Grid"
+    if not three_line:
+        t.style = "Table Grid"
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     spans = table.spans()
     for (r, c), (rs, cs) in spans.items():
@@ -81,9 +107,12 @@ def _table(doc: object, table: LaidTable) -> None:
             p = cell.paragraphs[0]
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _font(p.add_run(text), TABLE_FONT, 10.5)
+    if three_line:
+        _three_line(t, table.header_rows)
 
 
-def render_docx(report: Report) -> bytes:
+def render_docx(report: Report, three_line: bool = False) -> bytes:
+    """``three_line``: tables as 三线表 (no vertical rules), as some agencies print them."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
@@ -100,7 +129,7 @@ def render_docx(report: Report) -> bytes:
     headings = {s.heading for s in report.sections.values()}
     for block in laid.blocks:
         if isinstance(block, LaidTable):
-            _table(doc, block)
+            _table(doc, block, three_line)
             continue
         p = doc.add_paragraph()
         p.paragraph_format.first_line_indent = Pt(32)
