@@ -183,18 +183,12 @@ def _cell_empty(report: Report, spec: FormatSpec) -> Iterator[Finding]:
         )
 
 
-_TABLES = {
-    "proactive": "二、主动公开政府信息情况",
-    "applications": "三、收到和处理政府信息公开申请情况",
-    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
-}
-
-
 @register("TABLE-MISSING")
 def _table_missing(report: Report, spec: FormatSpec) -> Iterator[Finding]:
-    for table, title in _TABLES.items():
+    for table in ("proactive", "applications", "review_litigation"):
         if getattr(spec, table) is None:
             continue
+        title = getattr(spec, table).title
         values = getattr(report, table)
         if values is None:
             yield finding("TABLE-MISSING", f"缺少表格“{title}”", f"table {table} is missing", where={"table": table})

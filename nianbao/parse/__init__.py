@@ -16,13 +16,6 @@ from .tokens import Token, detect_format, route_tokens
 
 __all__ = ["document_to_record"]
 
-_TABLE_NAMES = {
-    "proactive": "二、主动公开政府信息情况",
-    "applications": "三、收到和处理政府信息公开申请情况",
-    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
-    "indicators": "政府信息公开情况统计表",
-}
-
 
 def _unpack(result: Any, attr: str) -> tuple[object, dict, list[Note]]:
     """(the table's value for the record, provenance, notes) of any table stage's result."""
@@ -96,7 +89,7 @@ def document_to_record(doc: Document) -> ParseResult:
         if getattr(spec, table) is None:
             continue
         if not routed[table]:
-            problems.append(f"缺少表格“{_TABLE_NAMES[table]}”")
+            problems.append(f"缺少表格“{getattr(spec, table).title}”")
             continue
         value, provenance, table_notes = stage(routed[table])
         setattr(report, table, value)
